@@ -1,0 +1,3 @@
+using Operator.Cli;
+
+return await OperatorCli.RunAsync(args);
