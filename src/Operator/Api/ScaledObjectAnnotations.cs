@@ -32,7 +32,7 @@ public static class ScaledObjectAnnotations
     public const string ValidationsHpaOwnership = "validations.keda.sh/hpa-ownership";
 
     /// <summary>Label the operator puts on every ScaledObject (and the HPA metric selector uses): the ScaledObject name.</summary>
-    public const string ScaledObjectNameLabel = "scaledobject.keda.sh/name";
+    public const string ScaledObjectNameLabel = ScaledObjectDefaults.ScaledObjectNameLabel;
 
     /// <summary>
     /// Reads a boolean pause/activation annotation the way KEDA does: absent → false, Go <c>ParseBool</c> value → that
