@@ -54,7 +54,7 @@ internal sealed class ManifestValidator
         return Report(ManifestKinds.ScaledObject, so.Metadata, located.Location, findings, hpa, triggers);
     }
 
-    public async Task<ScalableObjectReport> ValidateAsync(Located<ScaledJobManifest> located)
+    public async Task<ScalableObjectReport> ValidateAsync(Located<ScaledJob> located)
     {
         var job = located.Object;
         var findings = new Findings();

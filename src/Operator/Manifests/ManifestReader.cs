@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using k8s;
 using k8s.Models;
 using Operator.Api;
 using YamlDotNet.Core;
@@ -130,11 +129,11 @@ internal static class ManifestReader
             (ManifestKinds.KedaApiVersion, ManifestKinds.ScaledObject) =>
                 deserialize.Into<ScaledObject>(o => o.Metadata, set.ScaledObjects),
             (ManifestKinds.KedaApiVersion, ManifestKinds.ScaledJob) =>
-                deserialize.Into<ScaledJobManifest>(o => o.Metadata, set.ScaledJobs),
+                deserialize.Into<ScaledJob>(o => o.Metadata, set.ScaledJobs),
             (ManifestKinds.KedaApiVersion, ManifestKinds.TriggerAuthentication) =>
-                deserialize.Into<TriggerAuthenticationManifest>(o => o.Metadata, set.TriggerAuthentications),
+                deserialize.Into<TriggerAuthentication>(o => o.Metadata, set.TriggerAuthentications),
             (ManifestKinds.KedaApiVersion, ManifestKinds.ClusterTriggerAuthentication) =>
-                deserialize.Into<TriggerAuthenticationManifest>(o => o.Metadata, set.ClusterTriggerAuthentications, clusterScoped: true),
+                deserialize.Into<ClusterTriggerAuthentication>(o => o.Metadata, set.ClusterTriggerAuthentications, clusterScoped: true),
             ("v1", ManifestKinds.Secret) =>
                 deserialize.Into<V1Secret>(o => o.Metadata, set.Secrets, MergeStringData),
             ("v1", ManifestKinds.ConfigMap) => deserialize.Into<V1ConfigMap>(o => o.Metadata, set.ConfigMaps),
@@ -231,7 +230,7 @@ internal static class ManifestReader
             T? value;
             try
             {
-                value = KubernetesJson.Deserialize<T>(obj);
+                value = obj.Deserialize<T>(KedaJson.Options);
             }
             catch (JsonException e)
             {

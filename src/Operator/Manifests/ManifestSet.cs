@@ -11,11 +11,11 @@ public sealed class ManifestSet
 {
     public List<Located<ScaledObject>> ScaledObjects { get; } = [];
 
-    public List<Located<ScaledJobManifest>> ScaledJobs { get; } = [];
+    public List<Located<ScaledJob>> ScaledJobs { get; } = [];
 
-    public List<Located<TriggerAuthenticationManifest>> TriggerAuthentications { get; } = [];
+    public List<Located<TriggerAuthentication>> TriggerAuthentications { get; } = [];
 
-    public List<Located<TriggerAuthenticationManifest>> ClusterTriggerAuthentications { get; } = [];
+    public List<Located<ClusterTriggerAuthentication>> ClusterTriggerAuthentications { get; } = [];
 
     public List<Located<V1Secret>> Secrets { get; } = [];
 
@@ -36,11 +36,11 @@ public sealed class ManifestSet
 
     public V1ConfigMap? FindConfigMap(string ns, string name) => Find(ConfigMaps, ns, name, c => c.Metadata);
 
-    public TriggerAuthenticationManifest? FindTriggerAuthentication(string ns, string name) =>
-        Find(TriggerAuthentications, ns, name, t => t.Metadata);
+    public TriggerAuthenticationSpec? FindTriggerAuthentication(string ns, string name) =>
+        Find(TriggerAuthentications, ns, name, t => t.Metadata)?.Spec;
 
-    public TriggerAuthenticationManifest? FindClusterTriggerAuthentication(string name) =>
-        ClusterTriggerAuthentications.Select(l => l.Object).LastOrDefault(t => t.Metadata.Name == name);
+    public TriggerAuthenticationSpec? FindClusterTriggerAuthentication(string name) =>
+        ClusterTriggerAuthentications.Select(l => l.Object).LastOrDefault(t => t.Metadata.Name == name)?.Spec;
 
     public V1Deployment? FindDeployment(string ns, string name) => Find(Deployments, ns, name, d => d.Metadata);
 

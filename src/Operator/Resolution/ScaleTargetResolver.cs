@@ -37,7 +37,7 @@ internal static class ScaleTargetResolver
         }
     }
 
-    public static ScaleTargetResolution Resolve(ScaledJobManifest scaledJob)
+    public static ScaleTargetResolution Resolve(ScaledJob scaledJob)
     {
         var podSpec = scaledJob.Spec.JobTargetRef?.Template?.Spec;
         return podSpec is null

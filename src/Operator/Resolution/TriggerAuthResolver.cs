@@ -25,7 +25,7 @@ internal sealed class TriggerAuthResolver(ManifestSet set, string clusterObjectN
         var sensitive = new HashSet<string>(StringComparer.Ordinal);
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         var kind = string.IsNullOrEmpty(authRef.Kind) ? ManifestKinds.TriggerAuthentication : authRef.Kind;
-        TriggerAuthenticationManifest? auth;
+        TriggerAuthenticationSpec? auth;
         string triggerNamespace;
         switch (kind)
         {
@@ -56,22 +56,10 @@ internal sealed class TriggerAuthResolver(ManifestSet set, string clusterObjectN
             return AuthResolution.None with { Errors = errors };
         }
 
-        var spec = auth.Spec;
+        var spec = auth;
         foreach (var env in spec.Env ?? [])
         {
             result[env.Parameter] = ResolveEnvParameter(env, podSpec, ns, warnings, sensitive);
-        }
-
-        if (!string.IsNullOrEmpty(spec.FilePath))
-        {
-            if (kind != ManifestKinds.ClusterTriggerAuthentication)
-            {
-                errors.Add($"filePath is only supported for ClusterTriggerAuthentication, got kind: {authRef.Kind}");
-            }
-            else
-            {
-                warnings.Add($"{kind} {authRef.Name}: filePath is read on the operator's file system and is not checked offline");
-            }
         }
 
         foreach (var target in spec.ConfigMapTargetRef ?? [])
@@ -86,7 +74,7 @@ internal sealed class TriggerAuthResolver(ManifestSet set, string clusterObjectN
             sensitive.Add(value);
         }
 
-        foreach (var other in (spec.Other ?? []).Keys.Order(StringComparer.Ordinal))
+        foreach (var other in UnresolvableSources(spec))
         {
             warnings.Add($"{kind} {authRef.Name}: {other} is not resolved offline; its parameters are left out");
         }
@@ -97,7 +85,7 @@ internal sealed class TriggerAuthResolver(ManifestSet set, string clusterObjectN
     }
 
     private string ResolveEnvParameter(
-        AuthEnvRef env, V1PodSpec? podSpec, string ns, List<string> warnings, HashSet<string> sensitive)
+        AuthEnvironment env, V1PodSpec? podSpec, string ns, List<string> warnings, HashSet<string> sensitive)
     {
         if (podSpec is null)
         {
@@ -164,13 +152,41 @@ internal sealed class TriggerAuthResolver(ManifestSet set, string clusterObjectN
         return "";
     }
 
-    private static PodIdentity ToPodIdentity(PodIdentitySpec? spec) =>
+    private static IEnumerable<string> UnresolvableSources(TriggerAuthenticationSpec spec)
+    {
+        if (spec.HashiCorpVault is not null)
+        {
+            yield return "hashiCorpVault";
+        }
+
+        if (spec.AzureKeyVault is not null)
+        {
+            yield return "azureKeyVault";
+        }
+
+        if (spec.GcpSecretManager is not null)
+        {
+            yield return "gcpSecretManager";
+        }
+
+        if (spec.AwsSecretManager is not null)
+        {
+            yield return "awsSecretManager";
+        }
+
+        if (spec.BoundServiceAccountToken is { Count: > 0 })
+        {
+            yield return "boundServiceAccountToken";
+        }
+    }
+
+    private static PodIdentity ToPodIdentity(AuthPodIdentity? spec) =>
         spec is null
             ? PodIdentity.None
             : new PodIdentity(spec.Provider, spec.IdentityId, spec.IdentityTenantId, spec.IdentityAuthorityHost, spec.RoleArn, spec.IdentityOwner);
 
     private static void CheckPodIdentity(
-        PodIdentitySpec? spec, Dictionary<string, string> authParams, List<string> errors, List<string> warnings)
+        AuthPodIdentity? spec, Dictionary<string, string> authParams, List<string> errors, List<string> warnings)
     {
         switch (spec?.Provider)
         {
