@@ -1,6 +1,5 @@
 using k8s.Models;
 using Operator.Scalers.Aws;
-using Operator.Scalers.Config;
 
 namespace Operator.Scalers.Kafka;
 
@@ -10,6 +9,7 @@ namespace Operator.Scalers.Kafka;
 /// </summary>
 internal sealed class ApacheKafkaScaler : IScaler
 {
+    private const string Name = "kafka";
     private readonly string _metricType;
 
     private ApacheKafkaScaler(ScalerConfig config, ApacheKafkaMetadata metadata, AwsAuthorization? aws, string metricType)
@@ -33,17 +33,10 @@ internal sealed class ApacheKafkaScaler : IScaler
 
     public static ScalerBuildResult Build(ScalerConfig config, ScalerServices services)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        var (metricType, metricTypeError) = MetricTargets.GetMetricTargetType(config);
-        if (metricTypeError is not null)
+        var (metricType, parsed, failure) = ExternalScalerParse.Parse<ApacheKafkaMetadata>(config, Name);
+        if (failure is not null)
         {
-            return ScalerBuildResult.Failure(metricTypeError);
-        }
-
-        var parsed = TypedConfig.Parse<ApacheKafkaMetadata>(config);
-        if (!parsed.IsSuccess)
-        {
-            return ScalerBuildResult.Failure(parsed.Errors, parsed.Infos);
+            return failure;
         }
 
         // Unlike the kafka scaler, apache-kafka refuses sasl/tls set in both the trigger and the authentication.
@@ -51,7 +44,7 @@ internal sealed class ApacheKafkaScaler : IScaler
         {
             if (config.TriggerMetadata.GetValueOrDefault(key, "").Length > 0 && config.AuthParams.GetValueOrDefault(key, "").Length > 0)
             {
-                return ScalerBuildResult.Failure([$"unable to set `{key}` in both ScaledObject and TriggerAuthentication together"], parsed.Infos);
+                return ExternalScalerParse.Fail(Name, $"unable to set `{key}` in both ScaledObject and TriggerAuthentication together", parsed.Infos);
             }
         }
 
@@ -61,7 +54,7 @@ internal sealed class ApacheKafkaScaler : IScaler
             var (authorization, awsError) = AwsAuthorization.Resolve(parsed.Value.AwsRegion, config);
             if (awsError is not null)
             {
-                return ScalerBuildResult.Failure([awsError], parsed.Infos);
+                return ExternalScalerParse.Fail(Name, awsError, parsed.Infos);
             }
 
             aws = authorization;

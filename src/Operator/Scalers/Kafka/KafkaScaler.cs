@@ -1,6 +1,5 @@
 using k8s.Models;
 using Operator.Scalers.Aws;
-using Operator.Scalers.Config;
 
 namespace Operator.Scalers.Kafka;
 
@@ -10,6 +9,7 @@ namespace Operator.Scalers.Kafka;
 /// </summary>
 internal sealed class KafkaScaler : IScaler
 {
+    private const string Name = "kafka";
     private readonly string _metricType;
 
     private KafkaScaler(ScalerConfig config, KafkaMetadata metadata, KafkaVersion version, AwsAuthorization? aws, string metricType)
@@ -36,17 +36,10 @@ internal sealed class KafkaScaler : IScaler
 
     public static ScalerBuildResult Build(ScalerConfig config, ScalerServices services)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        var (metricType, metricTypeError) = MetricTargets.GetMetricTargetType(config);
-        if (metricTypeError is not null)
+        var (metricType, parsed, failure) = ExternalScalerParse.Parse<KafkaMetadata>(config, Name);
+        if (failure is not null)
         {
-            return ScalerBuildResult.Failure(metricTypeError);
-        }
-
-        var parsed = TypedConfig.Parse<KafkaMetadata>(config);
-        if (!parsed.IsSuccess)
-        {
-            return ScalerBuildResult.Failure(parsed.Errors, parsed.Infos);
+            return failure;
         }
 
         var meta = parsed.Value;
@@ -56,7 +49,7 @@ internal sealed class KafkaScaler : IScaler
             var (v, versionError) = KafkaVersion.Parse(meta.VersionText);
             if (versionError is not null)
             {
-                return ScalerBuildResult.Failure([$"error parsing kafka version: {versionError}"], parsed.Infos);
+                return ExternalScalerParse.Fail(Name, $"error parsing kafka version: {versionError}", parsed.Infos);
             }
 
             version = v!;
@@ -68,7 +61,7 @@ internal sealed class KafkaScaler : IScaler
             var (authorization, awsError) = AwsAuthorization.Resolve(meta.AwsRegion, config);
             if (awsError is not null)
             {
-                return ScalerBuildResult.Failure([$"error getting AWS authorization: {awsError}"], parsed.Infos);
+                return ExternalScalerParse.Fail(Name, $"error getting AWS authorization: {awsError}", parsed.Infos);
             }
 
             aws = authorization;
