@@ -2,7 +2,7 @@ using Operator.Scalers;
 
 namespace Operator.Tests.Scalers.Prometheus;
 
-/// <summary>The scaler against a real Prometheus that scrapes a loopback target (see <see cref="PrometheusServerFixture"/>).</summary>
+/// <summary>The scaler against a real Prometheus (see <see cref="PrometheusServerFixture"/>).</summary>
 [Collection(PrometheusServerCollection.Name)]
 public sealed class PrometheusScalerRealServerTests(PrometheusServerFixture prometheus)
 {
@@ -14,6 +14,15 @@ public sealed class PrometheusScalerRealServerTests(PrometheusServerFixture prom
         Assert.True(result.IsSuccess, result.Error);
         Assert.Equal(new MetricValue("s0-prometheus", 42.5), Assert.Single(result.Metrics));
         Assert.True(result.IsActive);
+    }
+
+    [Fact]
+    public async Task Query_ScrapedTarget_IsQueryable()
+    {
+        // max_over_time keeps the assertion stable if one scrape of the loaded test machine times out.
+        var result = await QueryAsync("max_over_time(keda_test_scraped[5m])");
+
+        Assert.Equal(17, Assert.Single(result.Metrics).Value);
     }
 
     [Fact]

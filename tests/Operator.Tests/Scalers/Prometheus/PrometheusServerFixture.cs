@@ -6,21 +6,36 @@ using System.Text.Json;
 namespace Operator.Tests.Scalers.Prometheus;
 
 /// <summary>
-/// A real Prometheus (the local <c>prometheus</c> binary) on a free loopback port with temporary config and storage,
-/// scraping a loopback target served by the tests every second. Shared by the tests of one collection.
+/// A real Prometheus (the local <c>prometheus</c> binary) on a free loopback port with temporary config and storage.
+/// Data comes from recording rules evaluated every second (immune to scrape hiccups on a loaded machine, which
+/// would write staleness markers) and from a loopback scrape target served by the tests. Shared per collection.
 /// </summary>
 public sealed class PrometheusServerFixture : IAsyncLifetime
 {
     public const string MissingMessage = "prometheus not installed: run ./test.sh as root or apt-get install prometheus";
 
-    /// <summary>Exposition served to Prometheus: one single-series gauge and a two-series gauge.</summary>
+    /// <summary>Exposition served to Prometheus by the scrape target.</summary>
     public const string Exposition = """
-        # TYPE keda_test_single gauge
-        keda_test_single{kind="single"} 42.5
-        # TYPE keda_test_multi gauge
-        keda_test_multi{idx="a"} 1
-        keda_test_multi{idx="b"} 2
+        # TYPE keda_test_scraped gauge
+        keda_test_scraped{kind="scraped"} 17
 
+        """;
+
+    /// <summary>Recording rules: one single-series gauge and a two-series gauge.</summary>
+    private const string Rules = """
+        groups:
+          - name: keda-test
+            interval: 1s
+            rules:
+              - record: keda_test_single
+                expr: vector(42.5)
+                labels: {kind: single}
+              - record: keda_test_multi
+                expr: vector(1)
+                labels: {idx: a}
+              - record: keda_test_multi
+                expr: vector(2)
+                labels: {idx: b}
         """;
 
     private static readonly TimeSpan StartupBudget = TimeSpan.FromSeconds(60);
@@ -45,10 +60,13 @@ public sealed class PrometheusServerFixture : IAsyncLifetime
         _target = await PrometheusStubServer.StartAsync(_ => Task.FromResult((200, Exposition)));
         Directory.CreateDirectory(_directory);
         var config = Path.Combine(_directory, "prometheus.yml");
+        var rules = Path.Combine(_directory, "rules.yml");
+        await File.WriteAllTextAsync(rules, Rules);
         await File.WriteAllTextAsync(config, $"""
             global:
               scrape_interval: 1s
               evaluation_interval: 1s
+            rule_files: ['{rules}']
             scrape_configs:
               - job_name: keda-test
                 static_configs:
@@ -142,9 +160,7 @@ public sealed class PrometheusServerFixture : IAsyncLifetime
 
             try
             {
-                var body = await client.GetStringAsync(new Uri($"{Address}/api/v1/query?query=keda_test_multi"));
-                using var document = JsonDocument.Parse(body);
-                if (document.RootElement.GetProperty("data").GetProperty("result").GetArrayLength() == 2)
+                if (await CountSeriesAsync(client, "keda_test_multi") == 2 && await CountSeriesAsync(client, "keda_test_scraped") == 1)
                 {
                     return;
                 }
@@ -157,6 +173,15 @@ public sealed class PrometheusServerFixture : IAsyncLifetime
         }
 
         throw new TimeoutException($"prometheus at {Address} did not scrape the test target within {StartupBudget}");
+    }
+
+    private async Task<int> CountSeriesAsync(HttpClient client, string query)
+    {
+        // Ask at a whole second, as the scaler does (RFC 3339 without fractions): data must be older than that.
+        var time = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var body = await client.GetStringAsync(new Uri($"{Address}/api/v1/query?query={query}&time={time}"));
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.GetProperty("data").GetProperty("result").GetArrayLength();
     }
 
     private static string? FindBinary()
