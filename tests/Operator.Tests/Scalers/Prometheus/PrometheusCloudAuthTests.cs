@@ -120,25 +120,26 @@ public sealed class PrometheusCloudAuthTests
     [InlineData("operator", true)]
     [InlineData("pod", false)]
     [InlineData("", false)]
-    public void AwsAuthorization_WithoutKeys_DependsOnIdentityOwner(string owner, bool signs)
+    public async Task Build_WithoutAwsKeys_SignsOnlyForTheOperatorIdentity(string owner, bool signs)
     {
-        var config = PrometheusScalerHttpTests.Config("http://127.0.0.1:1", ("identityOwner", owner));
+        await using var scaler = (PrometheusScaler)PrometheusScalerTestConfig.BuildOk(PrometheusScalerHttpTests.Config("http://127.0.0.1:1", ("identityOwner", owner)));
 
-        Assert.Equal(signs, AwsAuthorization.From(config) is not null);
+        Assert.Equal(signs, scaler.Authorizer is AwsSigV4Authorizer);
     }
 
     [Fact]
-    public void AwsAuthorization_KeysFromEnvironment_AreUsed()
+    public async Task Query_AwsKeysFromEnvironment_AreUsedForSigning()
     {
-        var config = PrometheusScalerHttpTests.Config("http://127.0.0.1:1", ("awsAccessKeyIDFromEnv", "AK"), ("awsSecretAccessKeyFromEnv", "SK")) with
+        await using var server = await PrometheusStubServer.StartAsync(OneValue);
+        var config = PrometheusScalerHttpTests.Config(server.Address, ("awsRegion", "us-east-1"), ("awsAccessKeyIDFromEnv", "AK"), ("awsSecretAccessKeyFromEnv", "SK")) with
         {
             ResolvedEnv = new Dictionary<string, string> { ["AK"] = "AKIDENV", ["SK"] = "env-secret" },
         };
+        await using var scaler = PrometheusScalerTestConfig.BuildOk(config, new FakeTimeProvider(Now));
 
-        var aws = AwsAuthorization.From(config);
+        await scaler.GetMetricsAndActivityAsync("s0-prometheus", TestContext.Current.CancellationToken);
 
-        Assert.Equal("AKIDENV", aws?.AccessKeyId);
-        Assert.DoesNotContain("env-secret", aws!.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDENV/20261125/us-east-1/aps/aws4_request", Assert.Single(server.Requests).Headers.Authorization.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
