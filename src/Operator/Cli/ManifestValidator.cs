@@ -15,13 +15,13 @@ internal sealed class ManifestValidator
 {
     private readonly ManifestSet _set;
     private readonly TriggerAuthResolver _authResolver;
-    private readonly Func<ScalerConfig, ScalerBuildResult>? _buildScaler;
+    private readonly Func<ScalerConfig, ScalerBuildResult?> _buildScaler;
 
-    public ManifestValidator(ManifestSet set, ValidateOptions options, Func<ScalerConfig, ScalerBuildResult>? buildScaler = null)
+    public ManifestValidator(ManifestSet set, ValidateOptions options, Func<ScalerConfig, ScalerBuildResult?>? buildScaler = null)
     {
         _set = set;
         _authResolver = new TriggerAuthResolver(set, options.ClusterObjectNamespace);
-        _buildScaler = buildScaler;
+        _buildScaler = buildScaler ?? OfflineScalerFactory.Build;
     }
 
     public SecretRedactor Redactor { get; } = new();
@@ -114,12 +114,13 @@ internal sealed class ManifestValidator
     private async Task<TriggerReport> BuildTriggerAsync(
         int index, ScaleTrigger trigger, ScalerConfig config, string prefix, Findings findings)
     {
-        if (_buildScaler is null)
+        var built = _buildScaler(config);
+        if (built is null)
         {
+            findings.Warnings.Add($"{prefix}metadata not checked: this build has no {trigger.Type} scaler");
             return TriggerReports.Unbuilt(index, trigger);
         }
 
-        var built = _buildScaler(config);
         findings.Errors.AddRange(built.Errors.Select(e => prefix + e));
         findings.Warnings.AddRange(built.Infos.Select(i => prefix + i));
         if (built.Scaler is not { } scaler)

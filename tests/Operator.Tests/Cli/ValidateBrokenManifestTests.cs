@@ -64,4 +64,17 @@ public sealed class ValidateBrokenManifestTests
         Assert.DoesNotContain("example-token", run.Stdout + run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("MIIBjTCCATOgAwIBAgIU", run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("      query: sum(rate(http_requests_total{job=\"test-app\"}[1m]))\n", "", "missing required parameter \"query\" in [triggerMetadata]")]
+    [InlineData("threshold: '5'", "threshold: 'AA'", "unable to set param \"threshold\" value \"AA\"")]
+    [InlineData("authModes: bearer", "authModes: kerberos", "parameter \"authModes,authMode\" value \"kerberos\" must be one of [apiKey basic tls bearer custom oauth]")]
+    public async Task Validate_BrokenPrometheusTrigger_IsInvalidWithKedasMessage(string original, string broken, string message)
+    {
+        var yaml = Example("openshift-triggers.yaml").Replace(original, broken, StringComparison.Ordinal);
+
+        var report = await ValidateInvalidAsync(yaml, "prom-scaledobject");
+
+        Assert.Contains(report.Errors, e => e.Contains("error parsing prometheus metadata", StringComparison.Ordinal) && e.Contains(message, StringComparison.Ordinal));
+    }
 }
