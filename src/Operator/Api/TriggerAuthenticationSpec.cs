@@ -41,6 +41,11 @@ public sealed class TriggerAuthenticationSpec
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public JsonObject? GcpSecretManager { get; set; }
 
+    /// <summary>OAuth2 client-credentials settings (<c>type</c>, <c>clientId</c>, <c>tokenUrl</c>, ...).</summary>
+    [JsonPropertyName("oauth2")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonObject? OAuth2 { get; set; }
+
     [JsonPropertyName("awsSecretManager")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public JsonObject? AwsSecretManager { get; set; }
