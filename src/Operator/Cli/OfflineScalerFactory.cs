@@ -4,14 +4,13 @@ using Operator.Scalers.Prometheus;
 namespace Operator.Cli;
 
 /// <summary>
-/// Builds a trigger's scaler for offline validation (parsing and validation only; building never touches the
-/// network). Returns null for a trigger type this build has no scaler for.
+/// Builds a trigger's scaler for offline validation through the scaler registry (parsing and validation only;
+/// building never touches the network). Unknown types fail with KEDA's <c>no scaler found for type</c>.
 /// </summary>
 internal static class OfflineScalerFactory
 {
-    public static ScalerBuildResult? Build(ScalerConfig config) => config.TriggerType switch
-    {
-        "prometheus" => PrometheusScaler.Build(config),
-        _ => null,
-    };
+    public static ScalerBuildResult? Build(ScalerConfig config) =>
+        !ScalerRegistry.IsKnown(config.TriggerType) && config.TriggerType == "prometheus"
+            ? PrometheusScaler.Build(config)
+            : ScalerRegistry.Build(config, ScalerServices.Default);
 }
