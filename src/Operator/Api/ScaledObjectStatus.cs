@@ -76,6 +76,9 @@ public sealed class GroupVersionKindResource
 
     [JsonPropertyName("resource")]
     public string Resource { get; set; } = "";
+
+    /// <summary>KEDA's <c>GVKString()</c>: <c>group/version.Kind</c>, e.g. <c>apps/v1.Deployment</c>.</summary>
+    public string GvkString() => $"{Group}/{Version}.{Kind}";
 }
 
 /// <summary>Per-metric health kept while a valid fallback is configured.</summary>

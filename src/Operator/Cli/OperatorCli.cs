@@ -8,19 +8,27 @@ internal static class OperatorCli
 
         Usage:
           validate [--output text|json] <file|dir>...   check KEDA manifests offline, as KEDA would
+                                                         (exit 0 all valid, 1 any invalid, 2 unreadable input)
           help                                           show this text
         """;
 
-    public static Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
         {
-            Console.Out.WriteLine(Usage);
-            return Task.FromResult(args.Length == 0 ? 2 : 0);
+            await stdout.WriteLineAsync(Usage).ConfigureAwait(false);
+            return args.Length == 0 ? 2 : 0;
         }
 
-        Console.Error.WriteLine($"unknown command '{args[0]}'; accepted: validate, help");
-        Console.Error.WriteLine(Usage);
-        return Task.FromResult(2);
+        if (args[0] == "validate")
+        {
+            return await ValidateCommand.RunAsync(args[1..], stdout, stderr).ConfigureAwait(false);
+        }
+
+        await stderr.WriteLineAsync($"unknown command '{args[0]}'; accepted: validate, help").ConfigureAwait(false);
+        await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
+        return 2;
     }
 }

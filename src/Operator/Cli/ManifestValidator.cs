@@ -1,0 +1,180 @@
+using k8s.Models;
+using Operator.Api;
+using Operator.Manifests;
+using Operator.Resolution;
+using Operator.Scalers;
+
+namespace Operator.Cli;
+
+/// <summary>
+/// Runs, for every ScaledObject and ScaledJob of the input, the checks KEDA makes before it scales: the admission
+/// and reconcile validation rules, reference resolution (scale target, env, authentication), each trigger's scaler
+/// built from its metadata (no network), and the HPA KEDA would generate.
+/// </summary>
+internal sealed class ManifestValidator
+{
+    private readonly ManifestSet _set;
+    private readonly TriggerAuthResolver _authResolver;
+    private readonly Func<ScalerConfig, ScalerBuildResult>? _buildScaler;
+
+    public ManifestValidator(ManifestSet set, ValidateOptions options, Func<ScalerConfig, ScalerBuildResult>? buildScaler = null)
+    {
+        _set = set;
+        _authResolver = new TriggerAuthResolver(set, options.ClusterObjectNamespace);
+        _buildScaler = buildScaler;
+    }
+
+    public SecretRedactor Redactor { get; } = new();
+
+    public async Task<IReadOnlyList<ScalableObjectReport>> ValidateAllAsync()
+    {
+        var reports = new List<ScalableObjectReport>();
+        foreach (var scaledObject in _set.ScaledObjects)
+        {
+            reports.Add(await ValidateAsync(scaledObject).ConfigureAwait(false));
+        }
+
+        foreach (var scaledJob in _set.ScaledJobs)
+        {
+            reports.Add(await ValidateAsync(scaledJob).ConfigureAwait(false));
+        }
+
+        return reports;
+    }
+
+    public async Task<ScalableObjectReport> ValidateAsync(Located<ScaledObject> located)
+    {
+        var so = located.Object;
+        var findings = new Findings();
+        var target = ScaleTargetResolver.Resolve(_set, so);
+        findings.Add(target.Error, target.Warning);
+        var triggers = await BuildTriggersAsync(
+            so.Spec.Triggers ?? [], target, so.Metadata.Name, so.Metadata.NamespaceProperty, ManifestKinds.ScaledObject, findings).ConfigureAwait(false);
+        var hpa = HpaFor(so);
+        return Report(ManifestKinds.ScaledObject, so.Metadata, located.Location, findings, hpa, triggers);
+    }
+
+    public async Task<ScalableObjectReport> ValidateAsync(Located<ScaledJob> located)
+    {
+        var job = located.Object;
+        var findings = new Findings();
+        var target = ScaleTargetResolver.Resolve(job);
+        findings.Add(target.Error, target.Warning);
+        var triggers = await BuildTriggersAsync(
+            job.Spec.Triggers ?? [], target, job.Metadata.Name, job.Metadata.NamespaceProperty, ManifestKinds.ScaledJob, findings).ConfigureAwait(false);
+        return Report(ManifestKinds.ScaledJob, job.Metadata, located.Location, findings, null, triggers);
+    }
+
+    private async Task<List<TriggerReport>> BuildTriggersAsync(
+        List<ScaleTrigger> triggers, ScaleTargetResolution target, string name, string ns, string kind, Findings findings)
+    {
+        IReadOnlyDictionary<string, string> env = new Dictionary<string, string>();
+        if (target.PodSpec is not null)
+        {
+            var resolved = ContainerEnvResolver.Resolve(_set, target.PodSpec, target.EnvSourceContainerName, ns);
+            if (resolved.Error is not null)
+            {
+                findings.Errors.Add($"error resolving secrets for ScaleTarget: {resolved.Error}");
+            }
+
+            Redactor.Add(resolved.SensitiveValues);
+            env = resolved.Env;
+        }
+
+        var reports = new List<TriggerReport>();
+        for (var index = 0; index < triggers.Count; index++)
+        {
+            var trigger = triggers[index];
+            var auth = _authResolver.Resolve(trigger.AuthenticationRef, target.PodSpec, ns);
+            Redactor.Add(auth.SensitiveValues);
+            var prefix = $"trigger {index} ({trigger.Type}): ";
+            findings.Errors.AddRange(auth.Errors.Select(e => prefix + e));
+            findings.Warnings.AddRange(auth.Warnings.Select(w => prefix + w));
+            var config = new ScalerConfig
+            {
+                TriggerType = trigger.Type,
+                TriggerName = trigger.Name ?? "",
+                TriggerIndex = index,
+                TriggerMetadata = trigger.Metadata ?? [],
+                AuthParams = auth.AuthParams,
+                ResolvedEnv = env,
+                MetricType = trigger.MetricType ?? "",
+                UseCachedMetrics = trigger.UseCachedMetrics,
+                PodIdentity = auth.PodIdentity,
+                ScalableObjectName = name,
+                ScalableObjectNamespace = ns,
+                ScalableObjectType = kind,
+            };
+            reports.Add(await BuildTriggerAsync(index, trigger, config, prefix, findings).ConfigureAwait(false));
+        }
+
+        return reports;
+    }
+
+    private async Task<TriggerReport> BuildTriggerAsync(
+        int index, ScaleTrigger trigger, ScalerConfig config, string prefix, Findings findings)
+    {
+        if (_buildScaler is null)
+        {
+            return TriggerReports.Unbuilt(index, trigger);
+        }
+
+        var built = _buildScaler(config);
+        findings.Errors.AddRange(built.Errors.Select(e => prefix + e));
+        findings.Warnings.AddRange(built.Infos.Select(i => prefix + i));
+        if (built.Scaler is not { } scaler)
+        {
+            return TriggerReports.Unbuilt(index, trigger);
+        }
+
+        try
+        {
+            var specs = scaler.GetMetricSpecs();
+            return TriggerReports.FromMetricSpec(index, trigger, specs.Count > 0 ? specs[0] : null);
+        }
+        finally
+        {
+            await scaler.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static HpaReport HpaFor(ScaledObject so) =>
+        new(
+            so.Spec.Advanced?.HorizontalPodAutoscalerConfig?.Name is { Length: > 0 } custom ? custom : $"keda-hpa-{so.Metadata.Name}",
+            so.Spec.MinReplicaCount is > 0 and var min ? min : 1,
+            so.Spec.MaxReplicaCount ?? 100);
+
+    private ScalableObjectReport Report(
+        string kind, V1ObjectMeta meta, ManifestLocation location, Findings findings, HpaReport? hpa, List<TriggerReport> triggers) =>
+        new()
+        {
+            Kind = kind,
+            Namespace = meta.NamespaceProperty,
+            Name = meta.Name,
+            Source = location.ToString(),
+            Errors = findings.Errors.Distinct().Select(Redactor.Redact).ToList(),
+            Warnings = findings.Warnings.Distinct().Select(Redactor.Redact).ToList(),
+            Hpa = hpa,
+            Triggers = triggers,
+        };
+
+    private sealed class Findings
+    {
+        public List<string> Errors { get; } = [];
+
+        public List<string> Warnings { get; } = [];
+
+        public void Add(string? error, string? warning)
+        {
+            if (error is not null)
+            {
+                Errors.Add(error);
+            }
+
+            if (warning is not null)
+            {
+                Warnings.Add(warning);
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Operator.Scalers;
+
+namespace Operator.Resolution;
+
+/// <summary>
+/// Authentication resolved for one trigger: parameters (secret values), pod identity, and what went wrong.
+/// <see cref="SensitiveValues"/> lists values that must never be printed.
+/// </summary>
+internal sealed record AuthResolution(
+    IReadOnlyDictionary<string, string> AuthParams,
+    PodIdentity PodIdentity,
+    IReadOnlyList<string> Errors,
+    IReadOnlyList<string> Warnings,
+    IReadOnlySet<string> SensitiveValues)
+{
+    public static readonly AuthResolution None =
+        new(new Dictionary<string, string>(), PodIdentity.None, [], [], new HashSet<string>());
+}

@@ -1,0 +1,9 @@
+namespace Operator.Resolution;
+
+/// <summary>A container's resolved environment, or why it could not be resolved; <see cref="SensitiveValues"/> came from Secrets.</summary>
+internal sealed record EnvResolution(
+    IReadOnlyDictionary<string, string> Env, string? Error, IReadOnlySet<string> SensitiveValues)
+{
+    public static EnvResolution Failure(string error) =>
+        new(new Dictionary<string, string>(), error, new HashSet<string>());
+}

@@ -1,0 +1,192 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Operator.Scalers.Config;
+
+namespace Operator.Scalers.Prometheus;
+
+internal sealed partial class PrometheusScaler
+{
+    private const string ParseErrorPrefix = "error parsing prometheus metadata: ";
+
+    /// <summary>
+    /// KEDA's <c>NewPrometheusScaler</c>: parses and validates the trigger and prepares the HTTP client and
+    /// credentials. Never touches the network; credentials (Azure tokens, AWS chains) are fetched on the first query.
+    /// </summary>
+    public static ScalerBuildResult Build(
+        ScalerConfig config,
+        TimeProvider? timeProvider = null,
+        ILogger? logger = null,
+        PrometheusHttpPool? pool = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var metricType = config.MetricType switch
+        {
+            "" => "AverageValue",
+            "Utilization" => null,
+            var other => other,
+        };
+        if (metricType is null)
+        {
+            return ScalerBuildResult.Failure("error getting scaler metric type: 'Utilization' metric type is unsupported for external metrics, allowed values are 'Value' or 'AverageValue'");
+        }
+
+        var (meta, infos, parseError) = ParseMetadata(config);
+        if (parseError is not null)
+        {
+            return ScalerBuildResult.Failure([parseError], infos);
+        }
+
+        var auth = meta!.PrometheusAuth ?? new PrometheusAuthConfig();
+        var (transport, error) = BuildTransport(config, meta, auth, timeProvider ?? TimeProvider.System);
+        if (error is not null)
+        {
+            return ScalerBuildResult.Failure([error], infos);
+        }
+
+        var settings = new PrometheusSettings
+        {
+            ServerAddress = meta.ServerAddress,
+            Query = meta.Query,
+            Threshold = meta.Threshold,
+            ActivationThreshold = meta.ActivationThreshold,
+            Namespace = meta.Namespace,
+            CustomHeaders = [.. meta.CustomHeaders ?? []],
+            QueryParameters = [.. meta.QueryParameters ?? []],
+            IgnoreNullValues = meta.IgnoreNullValues,
+            Timeout = meta.Timeout > TimeSpan.Zero ? meta.Timeout : config.GlobalHttpTimeout,
+            TriggerIndex = config.TriggerIndex,
+            MetricTargetType = metricType,
+        };
+
+        var lease = (pool ?? PrometheusHttpPool.Shared).Acquire(transport!.Tls);
+        var scaler = new PrometheusScaler(settings, lease, transport.Headers, transport.Authorizer, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
+        return ScalerBuildResult.Success(scaler, infos);
+    }
+
+    /// <summary>KEDA's <c>parsePrometheusMetadata</c>: typed config plus the pod-identity exclusivity check.</summary>
+    internal static (PrometheusMetadata? Meta, IReadOnlyList<string> Infos, string? Error) ParseMetadata(ScalerConfig config)
+    {
+        var parsed = TypedConfig.Parse<PrometheusMetadata>(config);
+        if (!parsed.IsSuccess)
+        {
+            // KEDA wraps this error twice (parsePrometheusMetadata and NewPrometheusScaler).
+            return (null, parsed.Infos, ParseErrorPrefix + ParseErrorPrefix + parsed.ErrorMessage);
+        }
+
+        var auth = parsed.Value.PrometheusAuth;
+        if (auth is { Disabled: false } && !config.PodIdentity.IsNone)
+        {
+            return (null, parsed.Infos, ParseErrorPrefix + "pod identity cannot be enabled with other auth types");
+        }
+
+        return (parsed.Value, parsed.Infos, null);
+    }
+
+    private static (Transport? Transport, string? Error) BuildTransport(ScalerConfig config, PrometheusMetadata meta, PrometheusAuthConfig auth, TimeProvider timeProvider)
+    {
+        if (!auth.Disabled)
+        {
+            var tls = PrometheusTlsSettings.Default(meta.UnsafeSsl);
+            if (auth.Ca.Length > 0 || auth.Enabled(PrometheusAuthConfig.Tls))
+            {
+                // KEDA builds a separate transport here that always verifies (unsafeSsl is ignored).
+                var (custom, tlsError) = PrometheusTlsSettings.Custom(auth.Cert, auth.Key, auth.Ca);
+                if (tlsError is not null)
+                {
+                    return (null, tlsError);
+                }
+
+                tls = custom!;
+            }
+
+            return (new Transport(tls, AuthHeaders(auth), null), null);
+        }
+
+        if (HasGcpCredentials(config))
+        {
+            return (null, "GCP authentication for the prometheus scaler (GoogleApplicationCredentials, credentialsFromEnv, credentialsFromEnvFile or pod identity gcp) is not supported");
+        }
+
+        // KEDA probes every transport in turn; a later one replaces an earlier one, so AWS wins over Azure.
+        if (AwsAuthorization.From(config) is { } aws)
+        {
+            return (new Transport(PrometheusTlsSettings.Default(false), [], new AwsSigV4Authorizer(aws, meta.AwsRegion, timeProvider)), null);
+        }
+
+        if (config.PodIdentity.Provider is "azure-workload" or "azure")
+        {
+            if (config.PodIdentity.Provider == "azure")
+            {
+                return (null, "pod identity azure not supported for azure credentials chain");
+            }
+
+            var (scope, scopeError) = AzureScope(config.TriggerMetadata);
+            if (scopeError is not null)
+            {
+                return (null, scopeError);
+            }
+
+            var credential = AzureTokenAuthorizer.CreateWorkloadCredential(config.PodIdentity);
+            return (new Transport(PrometheusTlsSettings.Default(false), [], new AzureTokenAuthorizer(credential, scope!, timeProvider)), null);
+        }
+
+        return (new Transport(PrometheusTlsSettings.Default(meta.UnsafeSsl), [], null), null);
+    }
+
+    /// <summary>KEDA's request auth: bearer, else basic, else custom header.</summary>
+    private static IReadOnlyList<KeyValuePair<string, string>> AuthHeaders(PrometheusAuthConfig auth)
+    {
+        if (auth.Enabled(PrometheusAuthConfig.Bearer))
+        {
+            return [new("Authorization", "Bearer " + auth.BearerToken)];
+        }
+
+        if (auth.Enabled(PrometheusAuthConfig.Basic))
+        {
+            var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{auth.Username}:{auth.Password}"));
+            return [new("Authorization", new AuthenticationHeaderValue("Basic", encoded).ToString())];
+        }
+
+        return auth.Enabled(PrometheusAuthConfig.Custom) ? [new(auth.CustomAuthHeader, auth.CustomAuthValue)] : [];
+    }
+
+    /// <summary>KEDA's <c>ParseEnvironmentProperty</c> for <c>azureManagedPrometheusResourceURL</c>.</summary>
+    private static (string? Scope, string? Error) AzureScope(IReadOnlyDictionary<string, string> metadata)
+    {
+        var cloud = metadata.GetValueOrDefault("cloud", "");
+        if (cloud.Length == 0)
+        {
+            return (PrometheusDefaults.AzureScopes["AZUREPUBLICCLOUD"], null);
+        }
+
+        if (string.Equals(cloud, "Private", StringComparison.OrdinalIgnoreCase))
+        {
+            return metadata.GetValueOrDefault("azureManagedPrometheusResourceURL", "") is { Length: > 0 } url
+                ? (url, null)
+                : (null, "azureManagedPrometheusResourceURL must be provided for Private cloud type");
+        }
+
+        if (!PrometheusDefaults.AzureCloudNames.TryGetValue(cloud, out var name))
+        {
+            return (null, $"invalid cloud environment {cloud}");
+        }
+
+        return PrometheusDefaults.AzureScopes.TryGetValue(cloud, out var scope)
+            ? (scope, null)
+            : (null, $"azure managed prometheus is not available in cloud {name}");
+    }
+
+    private static bool HasGcpCredentials(ScalerConfig config) =>
+        config.PodIdentity.Provider == "gcp"
+        || config.AuthParams.GetValueOrDefault("GoogleApplicationCredentials", "").Length > 0
+        || ResolvedFromEnv(config, "credentialsFromEnv")
+        || ResolvedFromEnv(config, "credentialsFromEnvFile");
+
+    private static bool ResolvedFromEnv(ScalerConfig config, string metadataKey) =>
+        config.TriggerMetadata.TryGetValue(metadataKey, out var envName)
+        && config.ResolvedEnv.GetValueOrDefault(envName, "").Length > 0;
+
+    private sealed record Transport(PrometheusTlsSettings Tls, IReadOnlyList<KeyValuePair<string, string>> Headers, IPrometheusRequestAuthorizer? Authorizer);
+}

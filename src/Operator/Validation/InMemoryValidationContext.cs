@@ -1,0 +1,72 @@
+using k8s.Models;
+using Operator.Api;
+
+namespace Operator.Validation;
+
+/// <summary>An <see cref="IValidationContext"/> over plain lists (offline validation, tests).</summary>
+public sealed class InMemoryValidationContext : IValidationContext
+{
+    private static readonly Dictionary<(string Group, string Kind), string> BuiltInResources = new()
+    {
+        [("apps", "Deployment")] = "deployments",
+        [("apps", "StatefulSet")] = "statefulsets",
+        [("apps", "ReplicaSet")] = "replicasets",
+        [("apps", "DaemonSet")] = "daemonsets",
+        [("", "ReplicationController")] = "replicationcontrollers",
+        [("", "Pod")] = "pods",
+        [("batch", "Job")] = "jobs",
+    };
+
+    public IList<ScaledObject> ScaledObjects { get; init; } = [];
+
+    public IList<V2HorizontalPodAutoscaler> HorizontalPodAutoscalers { get; init; } = [];
+
+    public IList<V1LimitRange> LimitRanges { get; init; } = [];
+
+    public IList<V1Deployment> Deployments { get; init; } = [];
+
+    public IList<V1StatefulSet> StatefulSets { get; init; } = [];
+
+    /// <summary>Extra served kinds (e.g. from CRDs at hand): (group, kind) → plural resource.</summary>
+    public IDictionary<(string Group, string Kind), string> Resources { get; init; } = new Dictionary<(string, string), string>();
+
+    /// <summary>When false, a workload absent from <see cref="Deployments"/>/<see cref="StatefulSets"/> is unknown rather than missing.</summary>
+    public bool WorkloadsComplete { get; init; } = true;
+
+    /// <summary>When false, kinds that cannot be mapped are assumed served (plural = lower-case kind + "s").</summary>
+    public bool ResourcesComplete { get; init; } = true;
+
+    public IEnumerable<ScaledObject> GetScaledObjects(string @namespace) =>
+        ScaledObjects.Where(o => InNamespace(o.Metadata, @namespace));
+
+    public IEnumerable<V2HorizontalPodAutoscaler> GetHorizontalPodAutoscalers(string @namespace) =>
+        HorizontalPodAutoscalers.Where(o => InNamespace(o.Metadata, @namespace));
+
+    public IEnumerable<V1LimitRange> GetLimitRanges(string @namespace) =>
+        LimitRanges.Where(o => InNamespace(o.Metadata, @namespace));
+
+    public WorkloadLookup GetWorkload(string @namespace, string gvkString, string name)
+    {
+        var podSpec = gvkString switch
+        {
+            "apps/v1.Deployment" => Deployments.FirstOrDefault(d => Matches(d.Metadata, @namespace, name))?.Spec?.Template?.Spec,
+            "apps/v1.StatefulSet" => StatefulSets.FirstOrDefault(s => Matches(s.Metadata, @namespace, name))?.Spec?.Template?.Spec,
+            _ => null,
+        };
+        return podSpec is not null ? new WorkloadLookup.Found(podSpec)
+            : WorkloadsComplete ? new WorkloadLookup.NotFound()
+            : new WorkloadLookup.Unknown();
+    }
+
+    public string? ResolveResource(string group, string version, string kind) =>
+        BuiltInResources.TryGetValue((group, kind), out var builtIn) ? builtIn
+        : Resources.TryGetValue((group, kind), out var custom) ? custom
+        : ResourcesComplete ? null
+        : kind.ToLowerInvariant() + "s";
+
+    private static bool InNamespace(V1ObjectMeta? metadata, string @namespace) =>
+        string.Equals(metadata?.NamespaceProperty ?? "default", @namespace, StringComparison.Ordinal);
+
+    private static bool Matches(V1ObjectMeta? metadata, string @namespace, string name) =>
+        InNamespace(metadata, @namespace) && string.Equals(metadata?.Name, name, StringComparison.Ordinal);
+}

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Operator.Tests.Scalers.Prometheus;
+
+/// <summary>What the stub saw of one request (copied: Kestrel reuses its request objects).</summary>
+internal sealed record StubRequest(string Path, IQueryCollection Query, string RawQuery, IHeaderDictionary Headers, X509Certificate2? ClientCertificate);
+
+/// <summary>
+/// A Kestrel endpoint on 127.0.0.1:0 that answers like Prometheus' query API. Optionally HTTPS with a given
+/// server certificate, asking for (not requiring) a client certificate so tests can assert on it.
+/// </summary>
+internal sealed class PrometheusStubServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private PrometheusStubServer(WebApplication app, string address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public string Address { get; }
+
+    public ConcurrentQueue<StubRequest> Requests { get; } = new();
+
+    public static async Task<PrometheusStubServer> StartAsync(
+        Func<StubRequest, Task<(int Status, string Body)>> respond,
+        X509Certificate2? serverCertificate = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen =>
+        {
+            if (serverCertificate is not null)
+            {
+                listen.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = serverCertificate,
+                    ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+                    ClientCertificateValidation = (_, _, _) => true,
+                });
+            }
+        }));
+        var app = builder.Build();
+        PrometheusStubServer? server = null;
+        app.Run(async context =>
+        {
+            var request = new StubRequest(
+                context.Request.Path.Value ?? "",
+                new QueryCollection(context.Request.Query.ToDictionary(q => q.Key, q => q.Value)),
+                context.Request.QueryString.Value ?? "",
+                new HeaderDictionary(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value)),
+                context.Connection.ClientCertificate);
+            server!.Requests.Enqueue(request);
+            var (status, body) = await respond(request);
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(body, context.RequestAborted);
+        });
+        await app.StartAsync();
+        var address = app.Urls.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal);
+        server = new PrometheusStubServer(app, address);
+        return server;
+    }
+
+    public static Task<PrometheusStubServer> StartAsync(string body, int status = 200, X509Certificate2? serverCertificate = null) =>
+        StartAsync(_ => Task.FromResult((status, body)), serverCertificate);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
