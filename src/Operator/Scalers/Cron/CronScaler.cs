@@ -1,0 +1,74 @@
+using k8s.Models;
+using Operator.Scalers.Config;
+
+namespace Operator.Scalers.Cron;
+
+/// <summary>
+/// The <c>cron</c> scaler: active (value = desiredReplicas) between a start and an end schedule in a time zone.
+/// Pure computation over the injected clock.
+/// </summary>
+internal sealed class CronScaler : IScaler
+{
+    private readonly TimeProvider _time;
+
+    private CronScaler(ScalerConfig config, CronMetadata metadata, TimeProvider time)
+    {
+        Config = config;
+        Metadata = metadata;
+        _time = time;
+    }
+
+    public ScalerConfig Config { get; }
+
+    public CronMetadata Metadata { get; }
+
+    /// <summary>e.g. <c>s0-cron-Etc-UTC-00xxThu-5923xxThu</c> (KEDA's <c>parseCronTimeFormat</c> + NormalizeString).</summary>
+    public string MetricName => MetricNames.WithIndex(
+        Config.TriggerIndex,
+        MetricNames.Normalize($"cron-{Metadata.Timezone}-{Encode(Metadata.Start)}-{Encode(Metadata.End)}"));
+
+    public static ScalerBuildResult Build(ScalerConfig config, ScalerServices services)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(services);
+        var parsed = TypedConfig.Parse<CronMetadata>(config);
+        return parsed.IsSuccess
+            ? ScalerBuildResult.Success(new CronScaler(config, parsed.Value, services.TimeProvider), parsed.Infos)
+            : ScalerBuildResult.Failure(parsed.Errors, parsed.Infos);
+    }
+
+    /// <summary>Always an AverageValue target of 1, whatever the trigger's metricType (as in KEDA).</summary>
+    public IReadOnlyList<V2MetricSpec> GetMetricSpecs() =>
+        [MetricTargets.External(MetricName, MetricTargets.Target(MetricTargets.AverageValue, 1))];
+
+    public ValueTask<ScalerResult> GetMetricsAndActivityAsync(string metricName, CancellationToken cancellationToken)
+    {
+        TimeZoneInfo zone;
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(Metadata.Timezone);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return ValueTask.FromResult(ScalerResult.Failure($"unable to load timezone. Error: unknown time zone {Metadata.Timezone}"));
+        }
+
+        var now = _time.GetUtcNow();
+        var nextStart = Metadata.StartSchedule!.GetNextOccurrence(now, zone);
+        var nextEnd = Metadata.EndSchedule!.GetNextOccurrence(now, zone);
+        // KEDA: inside the window when the end comes before (or with) the next start.
+        var active = nextEnd is not null && (nextStart is null || nextEnd <= nextStart);
+        var value = active ? Metadata.DesiredReplicas : 0;
+        return ValueTask.FromResult(ScalerResult.Success(new MetricValue(metricName, value), active));
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>KEDA's <c>parseCronTimeFormat</c>: drop spaces, <c>*</c>→x, <c>/</c>→Sl, <c>?</c>→Qm, <c>,</c>→Cm.</summary>
+    internal static string Encode(string schedule) =>
+        schedule.Replace(" ", "", StringComparison.Ordinal)
+            .Replace("*", "x", StringComparison.Ordinal)
+            .Replace("/", "Sl", StringComparison.Ordinal)
+            .Replace("?", "Qm", StringComparison.Ordinal)
+            .Replace(",", "Cm", StringComparison.Ordinal);
+}

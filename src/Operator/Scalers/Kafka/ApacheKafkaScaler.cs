@@ -1,0 +1,80 @@
+using k8s.Models;
+using Operator.Scalers.Aws;
+using Operator.Scalers.Config;
+
+namespace Operator.Scalers.Kafka;
+
+/// <summary>
+/// The experimental <c>apache-kafka</c> scaler: metadata, validation and metric specs as KEDA builds them; reading
+/// lag arrives with a later release.
+/// </summary>
+internal sealed class ApacheKafkaScaler : IScaler
+{
+    private readonly string _metricType;
+
+    private ApacheKafkaScaler(ScalerConfig config, ApacheKafkaMetadata metadata, AwsAuthorization? aws, string metricType)
+    {
+        Config = config;
+        Metadata = metadata;
+        AwsAuthorization = aws;
+        _metricType = metricType;
+    }
+
+    public ScalerConfig Config { get; }
+
+    public ApacheKafkaMetadata Metadata { get; }
+
+    public AwsAuthorization? AwsAuthorization { get; }
+
+    /// <summary><c>s&lt;i&gt;-kafka-&lt;topics joined by ","&gt;</c>, or <c>s&lt;i&gt;-kafka-&lt;group&gt;-topics</c>.</summary>
+    public string MetricName => MetricNames.WithIndex(
+        Config.TriggerIndex,
+        MetricNames.Normalize(Metadata.Topic.Count > 0 ? $"kafka-{string.Join(',', Metadata.Topic)}" : $"kafka-{Metadata.Group}-topics"));
+
+    public static ScalerBuildResult Build(ScalerConfig config, ScalerServices services)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var (metricType, metricTypeError) = MetricTargets.GetMetricTargetType(config);
+        if (metricTypeError is not null)
+        {
+            return ScalerBuildResult.Failure(metricTypeError);
+        }
+
+        var parsed = TypedConfig.Parse<ApacheKafkaMetadata>(config);
+        if (!parsed.IsSuccess)
+        {
+            return ScalerBuildResult.Failure(parsed.Errors, parsed.Infos);
+        }
+
+        // Unlike the kafka scaler, apache-kafka refuses sasl/tls set in both the trigger and the authentication.
+        foreach (var key in new[] { "sasl", "tls" })
+        {
+            if (config.TriggerMetadata.GetValueOrDefault(key, "").Length > 0 && config.AuthParams.GetValueOrDefault(key, "").Length > 0)
+            {
+                return ScalerBuildResult.Failure([$"unable to set `{key}` in both ScaledObject and TriggerAuthentication together"], parsed.Infos);
+            }
+        }
+
+        AwsAuthorization? aws = null;
+        if (parsed.Value.Sasl == KafkaDefaults.SaslAwsMskIam)
+        {
+            var (authorization, awsError) = AwsAuthorization.Resolve(parsed.Value.AwsRegion, config);
+            if (awsError is not null)
+            {
+                return ScalerBuildResult.Failure([awsError], parsed.Infos);
+            }
+
+            aws = authorization;
+        }
+
+        return ScalerBuildResult.Success(new ApacheKafkaScaler(config, parsed.Value, aws, metricType), parsed.Infos);
+    }
+
+    public IReadOnlyList<V2MetricSpec> GetMetricSpecs() =>
+        [MetricTargets.External(MetricName, MetricTargets.Target(_metricType, Metadata.LagThreshold))];
+
+    public ValueTask<ScalerResult> GetMetricsAndActivityAsync(string metricName, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(ScalerResult.Failure(ScalerMessages.RuntimeNotAvailable(Config.TriggerType)));
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
