@@ -24,9 +24,9 @@ internal static class HpaTestPods
             [new Dictionary<string, long> { ["cpu"] = cpuRequestMilli }]);
     }
 
-    public static List<HpaPod> Pods(int count) => Enumerable.Range(0, count).Select(i => Pod(i)).ToList();
+    public static List<HpaPod> PodSet(int count) => Enumerable.Range(0, count).Select(i => Pod(i)).ToList();
 
-    public static List<HpaPod> Pods(params bool[] readiness) => readiness.Select((r, i) => Pod(i, r)).ToList();
+    public static List<HpaPod> PodSet(params bool[] readiness) => readiness.Select((r, i) => Pod(i, r)).ToList();
 
     public static Dictionary<string, PodMetricSample> Levels(params long[] milli) =>
         milli.Select((v, i) => (Name: $"test-pod-{i}", Sample: new PodMetricSample(v, Now, TimeSpan.FromMinutes(1))))

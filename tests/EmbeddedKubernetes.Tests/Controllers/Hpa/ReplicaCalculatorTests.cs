@@ -9,7 +9,7 @@ public sealed class ReplicaCalculatorTests
     [Fact]
     public void ResourceUtilization_ScaleUp_CeilsRatioTimesReadyPods()
     {
-        var result = Calculator().ResourceUtilization(3, 30, "cpu", Pods(3), Levels(300, 500, 700));
+        var result = Calculator().ResourceUtilization(3, 30, "cpu", PodSet(3), Levels(300, 500, 700));
 
         Assert.Equal(5, result.Replicas);
         Assert.Equal(50, result.Utilization);
@@ -18,7 +18,7 @@ public sealed class ReplicaCalculatorTests
     [Fact]
     public void ResourceUtilization_ScaleUpUnready_CountsUnreadyAsZeroOnScaleUp()
     {
-        var result = Calculator().ResourceUtilization(3, 30, "cpu", Pods(false, true, true), Levels(300, 500, 700));
+        var result = Calculator().ResourceUtilization(3, 30, "cpu", PodSet(false, true, true), Levels(300, 500, 700));
 
         Assert.Equal(4, result.Replicas);
         Assert.Equal(60, result.Utilization);
@@ -27,7 +27,7 @@ public sealed class ReplicaCalculatorTests
     [Fact]
     public void ResourceUtilization_ScaleUpUnreadyNoScale_KeepsReplicasWhenRebalanceFlipsDirection()
     {
-        var result = Calculator().ResourceUtilization(3, 30, "cpu", Pods(true, false, false), Levels(400, 500, 700));
+        var result = Calculator().ResourceUtilization(3, 30, "cpu", PodSet(true, false, false), Levels(400, 500, 700));
 
         Assert.Equal(3, result.Replicas);
         Assert.Equal(40, result.Utilization);
@@ -36,7 +36,7 @@ public sealed class ReplicaCalculatorTests
     [Fact]
     public void ResourceUtilization_ScaleDown_UsesAverageUtilization()
     {
-        var result = Calculator().ResourceUtilization(5, 50, "cpu", Pods(5), Levels(100, 300, 500, 250, 250));
+        var result = Calculator().ResourceUtilization(5, 50, "cpu", PodSet(5), Levels(100, 300, 500, 250, 250));
 
         Assert.Equal(3, result.Replicas);
         Assert.Equal(28, result.Utilization);
@@ -45,7 +45,7 @@ public sealed class ReplicaCalculatorTests
     [Fact]
     public void ResourceUtilization_ScaleDownIncludeUnreadyPods_IgnoresUnreadySamples()
     {
-        var result = Calculator().ResourceUtilization(5, 50, "cpu", Pods(true, true, true, false, false), Levels(100, 300, 500, 250, 250));
+        var result = Calculator().ResourceUtilization(5, 50, "cpu", PodSet(true, true, true, false, false), Levels(100, 300, 500, 250, 250));
 
         Assert.Equal(2, result.Replicas);
         Assert.Equal(30, result.Utilization);
@@ -66,7 +66,7 @@ public sealed class ReplicaCalculatorTests
     [Fact]
     public void ResourceUtilization_ScaleDownIgnoreHotCpuPods_IgnoresPodsInInitializationPeriod()
     {
-        var pods = Pods(5);
+        var pods = PodSet(5);
         pods[3] = Pod(3, start: Hot);
         pods[4] = Pod(4, start: Hot);
 
@@ -79,7 +79,7 @@ public sealed class ReplicaCalculatorTests
     [Fact]
     public void ResourceUtilization_ScaleDownIgnoresFailedAndDeletedPods()
     {
-        var pods = Pods(5);
+        var pods = PodSet(5);
         pods.Add(Pod(5, ready: false, phase: PodPhases.Failed));
         pods.Add(Pod(6, ready: false, deleting: true));
 
@@ -103,7 +103,7 @@ public sealed class ReplicaCalculatorTests
     [Fact]
     public void ResourceUtilization_SuperfluousMetrics_IgnoresMetricsOfUnknownPods()
     {
-        var result = Calculator().ResourceUtilization(4, 100, "cpu", Pods(4), Levels(4000, 9500, 3000, 7000, 3200, 2000));
+        var result = Calculator().ResourceUtilization(4, 100, "cpu", PodSet(4), Levels(4000, 9500, 3000, 7000, 3200, 2000));
 
         Assert.Equal(24, result.Replicas);
         Assert.Equal(587, result.Utilization);
@@ -112,7 +112,7 @@ public sealed class ReplicaCalculatorTests
     [Fact]
     public void ResourceUtilization_MissingMetrics_CountsMissingAsFullRequestOnScaleDown()
     {
-        var result = Calculator().ResourceUtilization(4, 100, "cpu", Pods(4), Levels(400, 95));
+        var result = Calculator().ResourceUtilization(4, 100, "cpu", PodSet(4), Levels(400, 95));
 
         Assert.Equal(3, result.Replicas);
         Assert.Equal(24, result.Utilization);
@@ -124,7 +124,7 @@ public sealed class ReplicaCalculatorTests
     [InlineData(600)]
     public void ResourceUtilization_MissingMetricsNoChange_KeepsReplicas(long level)
     {
-        var result = Calculator().ResourceUtilization(2, 100, "cpu", Pods(2), Levels(level));
+        var result = Calculator().ResourceUtilization(2, 100, "cpu", PodSet(2), Levels(level));
 
         Assert.Equal(2, result.Replicas);
     }
@@ -132,7 +132,7 @@ public sealed class ReplicaCalculatorTests
     [Fact]
     public void ResourceUtilization_MissingMetricsUnreadyChange_KeepsReplicas()
     {
-        var result = Calculator().ResourceUtilization(3, 50, "cpu", Pods(false, true, true), Levels(100, 450));
+        var result = Calculator().ResourceUtilization(3, 50, "cpu", PodSet(false, true, true), Levels(100, 450));
 
         Assert.Equal(3, result.Replicas);
         Assert.Equal(45, result.Utilization);
@@ -160,7 +160,7 @@ public sealed class ReplicaCalculatorTests
     [Fact]
     public void PlainMetric_ScaleUpCM_UsesAveragePerPod()
     {
-        var result = Calculator().PlainMetric(3, 15000, "", Pods(3), Levels(20000, 10000, 30000));
+        var result = Calculator().PlainMetric(3, 15000, "", PodSet(3), Levels(20000, 10000, 30000));
 
         Assert.Equal(4, result.Replicas);
         Assert.Equal(20000, result.MilliValue);
@@ -169,7 +169,7 @@ public sealed class ReplicaCalculatorTests
     [Fact]
     public void PlainMetric_ScaleDownCM_UsesAveragePerPod()
     {
-        var result = Calculator().PlainMetric(5, 20000, "", Pods(5), Levels(12000, 12000, 12000, 12000, 12000));
+        var result = Calculator().PlainMetric(5, 20000, "", PodSet(5), Levels(12000, 12000, 12000, 12000, 12000));
 
         Assert.Equal(3, result.Replicas);
     }
@@ -177,7 +177,7 @@ public sealed class ReplicaCalculatorTests
     [Fact]
     public void PlainMetric_ToleranceCM_KeepsReplicas()
     {
-        var result = Calculator().PlainMetric(3, 20000, "", Pods(3), Levels(20000, 21000, 21000));
+        var result = Calculator().PlainMetric(3, 20000, "", PodSet(3), Levels(20000, 21000, 21000));
 
         Assert.Equal(3, result.Replicas);
         Assert.Equal(20666, result.MilliValue);
@@ -189,7 +189,7 @@ public sealed class ReplicaCalculatorTests
     [InlineData(3, 8600, 8888, 3)] // ToleranceCMExternal
     public void ExternalValue_ScalesByRatioOfTotalToTarget(int current, long value, long target, int expected)
     {
-        var result = Calculator().ExternalValue(current, target, [value], Pods(current));
+        var result = Calculator().ExternalValue(current, target, [value], PodSet(current));
 
         Assert.Equal(expected, result.Replicas);
         Assert.Equal(value, result.MilliValue);
@@ -198,7 +198,7 @@ public sealed class ReplicaCalculatorTests
     [Fact]
     public void ExternalValue_IgnoresUnreadyPods()
     {
-        var result = Calculator().ExternalValue(3, 4400, [8600], Pods(false, true, false));
+        var result = Calculator().ExternalValue(3, 4400, [8600], PodSet(false, true, false));
 
         Assert.Equal(2, result.Replicas);
     }
