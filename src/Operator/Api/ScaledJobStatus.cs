@@ -18,6 +18,11 @@ public sealed class ScaledJobStatus
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Paused { get; set; }
 
+    /// <summary>The same flag under the <c>Paused</c> name older KEDA releases wrote; kept so such objects round-trip.</summary>
+    [JsonPropertyName("Paused")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? LegacyPaused { get; set; }
+
     [JsonPropertyName("triggersTypes")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? TriggersTypes { get; set; }

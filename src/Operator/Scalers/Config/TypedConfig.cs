@@ -19,13 +19,24 @@ public static class TypedConfig
         ArgumentNullException.ThrowIfNull(config);
         var value = new T();
         var errors = new List<string>();
-        var infos = new List<string>();
-        ParseInto(value, parentOptional: false, config, errors, infos);
-        return new TypedConfigResult<T>(value, errors, infos);
+        var context = new ParseContext(config, errors, [], []);
+        ParseInto(value, parentOptional: false, context);
+        var unexpected = errors.Count > 0 ? [] : UnexpectedKeys(config, context.ParsedNames);
+        return new TypedConfigResult<T>(value, errors, context.Infos) { UnexpectedParameters = unexpected };
     }
 
-    private static void ParseInto(object target, bool parentOptional, ScalerConfig config, List<string> errors, List<string> infos)
+    /// <summary>
+    /// KEDA's <c>checkUnexpectedParameterExist</c>: trigger metadata keys (a <c>FromEnv</c> suffix stripped) that no
+    /// parsed property consumed. KEDA only warns about them (and only when asked to); they never fail a trigger.
+    /// </summary>
+    private static IReadOnlyList<string> UnexpectedKeys(ScalerConfig config, HashSet<string> parsedNames) =>
+        [.. config.TriggerMetadata.Keys
+            .Where(k => !parsedNames.Contains(k.EndsWith("FromEnv", StringComparison.Ordinal) ? k[..^"FromEnv".Length] : k))
+            .Order(StringComparer.Ordinal)];
+
+    private static void ParseInto(object target, bool parentOptional, ParseContext context)
     {
+        var errors = context.Errors;
         foreach (var field in Plans.GetOrAdd(target.GetType(), BuildPlan))
         {
             if (field.Params is null)
@@ -35,7 +46,7 @@ public static class TypedConfig
             }
 
             var p = parentOptional && !field.Params.Optional ? field.Params with { Optional = true } : field.Params;
-            var error = SetValue(target, field.Property, p, config, errors, infos);
+            var error = SetValue(target, field.Property, p, context);
             if (error is not null)
             {
                 errors.Add(error);
@@ -48,9 +59,9 @@ public static class TypedConfig
         }
     }
 
-    private static string? SetValue(
-        object target, PropertyInfo property, TypedConfigParams p, ScalerConfig config, List<string> errors, List<string> infos)
+    private static string? SetValue(object target, PropertyInfo property, TypedConfigParams p, ParseContext context)
     {
+        var config = context.Config;
         var (value, exists) = Lookup(p, config);
         if (exists && p.IsDeprecated)
         {
@@ -59,7 +70,7 @@ public static class TypedConfig
 
         if (exists && p.DeprecatedAnnounce.Length > 0)
         {
-            infos.Add($"scaler {config.TriggerType} info: {p.DeprecatedAnnounce}");
+            context.Infos.Add($"scaler {config.TriggerType} info: {p.DeprecatedAnnounce}");
         }
 
         if (!exists && p.Default.Length > 0)
@@ -99,7 +110,7 @@ public static class TypedConfig
             }
 
             var nested = Activator.CreateInstance(type)!;
-            ParseInto(nested, p.Optional, config, errors, infos);
+            ParseInto(nested, p.Optional, context);
             property.SetValue(target, nested);
             return null;
         }
@@ -111,6 +122,7 @@ public static class TypedConfig
         }
 
         property.SetValue(target, converted);
+        context.ParsedNames.UnionWith(p.Names);
         return null;
     }
 
@@ -173,6 +185,8 @@ public static class TypedConfig
 
         return plan;
     }
+
+    private sealed record ParseContext(ScalerConfig Config, List<string> Errors, List<string> Infos, HashSet<string> ParsedNames);
 
     private sealed record FieldPlan(PropertyInfo Property, TypedConfigParams? Params, string? TagError);
 }

@@ -6,6 +6,12 @@ namespace Operator.Scalers.Config;
 /// </summary>
 public sealed record TypedConfigResult<T>(T Value, IReadOnlyList<string> Errors, IReadOnlyList<string> Infos)
 {
+    /// <summary>
+    /// Trigger metadata keys no property consumed (KEDA warns "Unmatched input property" only when
+    /// <c>KEDA_CHECK_UNEXPECTED_SCALERS_PARAMS=enabled</c>); empty when parsing failed.
+    /// </summary>
+    public IReadOnlyList<string> UnexpectedParameters { get; init; } = [];
+
     public bool IsSuccess => Errors.Count == 0;
 
     /// <summary>All errors joined by a newline, as Go's <c>errors.Join</c> prints them.</summary>

@@ -250,4 +250,35 @@ public sealed class TypedConfigNestedTests
             ],
             result.Errors);
     }
+
+    private sealed class Known
+    {
+        [Keda("")]
+        public KnownNested Nested { get; set; } = new();
+
+        [Keda("name=stringVal;alias, order=triggerMetadata;resolvedEnv")]
+        public string StringVal { get; set; } = "";
+    }
+
+    public sealed class KnownNested
+    {
+        [Keda("name=nestVal, order=triggerMetadata")]
+        public string Nest { get; set; } = "";
+    }
+
+    [Fact]
+    public void Parse_UnconsumedMetadataKeys_AreListed()
+    {
+        var result = TypedConfig.Parse<Known>(Config(new()
+        {
+            ["stringValFromEnv"] = "X",
+            ["alias"] = "value1",
+            ["nestVal"] = "nest",
+            ["notexistVal"] = "aaa",
+            ["notValFromEnv"] = "bbb",
+        }));
+
+        Assert.True(result.IsSuccess, result.ErrorMessage);
+        Assert.Equal(["notValFromEnv", "notexistVal"], result.UnexpectedParameters);
+    }
 }

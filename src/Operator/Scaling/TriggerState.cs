@@ -1,0 +1,18 @@
+using Operator.Scalers;
+
+namespace Operator.Scaling;
+
+/// <summary>
+/// One trigger's result in a poll (KEDA's <c>scalerState</c>), after fallback: whether it is active or failed, the
+/// external metric it reports (empty for cpu/memory, which have none) and the values it reported.
+/// </summary>
+public sealed record TriggerState(
+    string TriggerType,
+    string MetricName,
+    bool IsActive,
+    bool IsError,
+    IReadOnlyList<MetricValue> Metrics)
+{
+    /// <summary>cpu and memory triggers are served by the Kubernetes metrics server, not by KEDA.</summary>
+    public bool IsCpuOrMemory => TriggerType is "cpu" or "memory";
+}
