@@ -1,5 +1,4 @@
 using k8s.Models;
-using Operator.Scalers.Config;
 
 namespace Operator.Scalers.AzureServiceBus;
 
@@ -36,17 +35,10 @@ internal sealed class AzureServiceBusScaler : IScaler
 
     public static ScalerBuildResult Build(ScalerConfig config, ScalerServices services)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        var (metricType, metricTypeError) = MetricTargets.GetMetricTargetType(config);
-        if (metricTypeError is not null)
+        var (metricType, parsed, failure) = ExternalScalerParse.Parse<AzureServiceBusMetadata>(config);
+        if (failure is not null)
         {
-            return ScalerBuildResult.Failure(metricTypeError);
-        }
-
-        var parsed = TypedConfig.Parse<AzureServiceBusMetadata>(config);
-        if (!parsed.IsSuccess)
-        {
-            return ScalerBuildResult.Failure(parsed.Errors, parsed.Infos);
+            return failure;
         }
 
         var meta = parsed.Value;

@@ -1,6 +1,5 @@
 using k8s.Models;
 using Operator.Scalers.Aws;
-using Operator.Scalers.Config;
 
 namespace Operator.Scalers.Kafka;
 
@@ -33,17 +32,10 @@ internal sealed class ApacheKafkaScaler : IScaler
 
     public static ScalerBuildResult Build(ScalerConfig config, ScalerServices services)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        var (metricType, metricTypeError) = MetricTargets.GetMetricTargetType(config);
-        if (metricTypeError is not null)
+        var (metricType, parsed, failure) = ExternalScalerParse.Parse<ApacheKafkaMetadata>(config);
+        if (failure is not null)
         {
-            return ScalerBuildResult.Failure(metricTypeError);
-        }
-
-        var parsed = TypedConfig.Parse<ApacheKafkaMetadata>(config);
-        if (!parsed.IsSuccess)
-        {
-            return ScalerBuildResult.Failure(parsed.Errors, parsed.Infos);
+            return failure;
         }
 
         // Unlike the kafka scaler, apache-kafka refuses sasl/tls set in both the trigger and the authentication.
