@@ -1,32 +1,10 @@
-using System.Text.Json.Serialization;
-using k8s;
-using k8s.Models;
-
 namespace Operator.Api;
 
 /// <summary>KEDA's <c>keda.sh/v1alpha1</c> ScaledObject (short name <c>so</c>).</summary>
-public sealed class ScaledObject : IKubernetesObject<V1ObjectMeta>, ISpec<ScaledObjectSpec>, IStatus<ScaledObjectStatus?>
+public sealed class ScaledObject() : KedaResource<ScaledObjectSpec, ScaledObjectStatus>(KubeKind)
 {
-    public const string KubeGroup = "keda.sh";
-    public const string KubeVersion = "v1alpha1";
     public const string KubeKind = "ScaledObject";
     public const string KubePlural = "scaledobjects";
-
-    [JsonPropertyName("apiVersion")]
-    public string ApiVersion { get; set; } = $"{KubeGroup}/{KubeVersion}";
-
-    [JsonPropertyName("kind")]
-    public string Kind { get; set; } = KubeKind;
-
-    [JsonPropertyName("metadata")]
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    [JsonPropertyName("spec")]
-    public ScaledObjectSpec Spec { get; set; } = new();
-
-    [JsonPropertyName("status")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public ScaledObjectStatus? Status { get; set; }
 
     /// <summary>KEDA's <c>GetHPAMinReplicas</c>: <c>minReplicaCount</c> when &gt; 0, else 1 (KEDA itself handles 1↔0).</summary>
     public int GetHpaMinReplicas() =>

@@ -16,6 +16,13 @@ internal static partial class YamlToJson
         return ToNode(stream.Documents[0].RootNode);
     }
 
+    public static List<JsonNode> ConvertAll(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return [.. stream.Documents.Select(d => ToNode(d.RootNode)).OfType<JsonNode>()];
+    }
+
     private static JsonNode? ToNode(YamlNode node) => node switch
     {
         YamlMappingNode map => new JsonObject(map.Children.Select(
