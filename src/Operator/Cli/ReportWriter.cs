@@ -37,7 +37,13 @@ internal static class ReportWriter
             if (report.Hpa is { } hpa)
             {
                 text.Append("  hpa:     ").Append(hpa.Name).Append(", min ").Append(hpa.MinReplicas)
-                    .Append(", max ").Append(hpa.MaxReplicas).AppendLine();
+                    .Append(", max ").Append(hpa.MaxReplicas);
+                if (hpa.Metrics.Count > 0)
+                {
+                    text.Append(", metrics ").AppendJoin(", ", hpa.Metrics);
+                }
+
+                text.AppendLine();
             }
 
             foreach (var trigger in report.Triggers)

@@ -105,7 +105,7 @@ public sealed class OperatorCliTests
 
         var report = run.Report(name);
         Assert.True(report.Valid, string.Join("; ", report.Errors));
-        Assert.Equal(new HpaReport(hpaName, min, max), report.Hpa);
+        Assert.Equal((hpaName, min, max), (report.Hpa!.Name, report.Hpa.MinReplicas, report.Hpa.MaxReplicas));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class OperatorCliTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("ScaledObject my-namespace/kafka-scaledobject: valid", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("hpa:     keda-hpa-cpu-scaledobject, min 1, max 100", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("hpa:     keda-hpa-cpu-scaledobject, min 1, max 100, metrics cpu", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("4 valid, 0 invalid", run.Stdout, StringComparison.Ordinal);
     }
 
