@@ -2,24 +2,37 @@ using Operator.Scalers.Config;
 
 namespace Operator.Scalers;
 
-/// <summary>The opening every external-metric scaler shares in KEDA: metric target type, then typed metadata.</summary>
+/// <summary>
+/// The opening every KEDA scaler shares (metric target type, then typed metadata) and KEDA's error wrapping, so a
+/// build error reads exactly like the <c>KEDAScalerFailed</c> message KEDA would emit.
+/// </summary>
 internal static class ExternalScalerParse
 {
     /// <summary>
     /// Resolves the metric target type and parses <typeparamref name="T"/>; <c>Failure</c> is set when either step
-    /// failed (KEDA stops at the first of the two).
+    /// failed (KEDA stops at the first of the two). <paramref name="scalerName"/> is KEDA's word in
+    /// <c>error parsing &lt;name&gt; metadata</c> (e.g. <c>kafka</c>, <c>azure service bus</c>).
     /// </summary>
-    public static (string MetricType, TypedConfigResult<T> Parsed, ScalerBuildResult? Failure) Parse<T>(ScalerConfig config)
+    public static (string MetricType, TypedConfigResult<T> Parsed, ScalerBuildResult? Failure) Parse<T>(ScalerConfig config, string scalerName)
         where T : class, new()
     {
         ArgumentNullException.ThrowIfNull(config);
         var (metricType, metricTypeError) = MetricTargets.GetMetricTargetType(config);
         if (metricTypeError is not null)
         {
-            return (metricType, new TypedConfigResult<T>(new T(), [metricTypeError], []), ScalerBuildResult.Failure(metricTypeError));
+            var error = $"error getting scaler metric type: {metricTypeError}";
+            return (metricType, new TypedConfigResult<T>(new T(), [error], []), ScalerBuildResult.Failure(error));
         }
 
         var parsed = TypedConfig.Parse<T>(config);
-        return (metricType, parsed, parsed.IsSuccess ? null : ScalerBuildResult.Failure(parsed.Errors, parsed.Infos));
+        return (metricType, parsed, parsed.IsSuccess ? null : TypedFailure(scalerName, parsed));
     }
+
+    /// <summary>KEDA wraps typed-config errors twice: once in <c>parseXMetadata</c>, once in <c>NewXScaler</c>.</summary>
+    public static ScalerBuildResult TypedFailure<T>(string scalerName, TypedConfigResult<T> parsed) =>
+        Fail(scalerName, $"error parsing {scalerName} metadata: {parsed.ErrorMessage}", parsed.Infos);
+
+    /// <summary>An error raised after the typed parse, wrapped once by <c>NewXScaler</c>.</summary>
+    public static ScalerBuildResult Fail(string scalerName, string error, IReadOnlyList<string> infos) =>
+        ScalerBuildResult.Failure([$"error parsing {scalerName} metadata: {error}"], infos);
 }

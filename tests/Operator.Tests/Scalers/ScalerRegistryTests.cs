@@ -32,7 +32,6 @@ public sealed class ScalerRegistryTests
     {
         var result = ScalerRegistry.Build(new ScalerConfig { TriggerType = "cron" });
 
-        Assert.False(result.IsSuccess);
-        Assert.Contains("missing required parameter \"start\" in [triggerMetadata]", result.Errors);
+        BuildAssert.HasError(result, "missing required parameter \"start\" in [triggerMetadata]");
     }
 }

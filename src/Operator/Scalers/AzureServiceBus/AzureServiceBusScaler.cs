@@ -9,6 +9,7 @@ namespace Operator.Scalers.AzureServiceBus;
 internal sealed class AzureServiceBusScaler : IScaler
 {
     private const string AzureWorkload = "azure-workload";
+    private const string Name = "azure service bus";
     private readonly string _metricType;
 
     private AzureServiceBusScaler(ScalerConfig config, AzureServiceBusMetadata metadata, string metricType)
@@ -35,7 +36,7 @@ internal sealed class AzureServiceBusScaler : IScaler
 
     public static ScalerBuildResult Build(ScalerConfig config, ScalerServices services)
     {
-        var (metricType, parsed, failure) = ExternalScalerParse.Parse<AzureServiceBusMetadata>(config);
+        var (metricType, parsed, failure) = ExternalScalerParse.Parse<AzureServiceBusMetadata>(config, Name);
         if (failure is not null)
         {
             return failure;
@@ -47,26 +48,26 @@ internal sealed class AzureServiceBusScaler : IScaler
             case "" or "none":
                 if (meta.Connection.Length == 0)
                 {
-                    return ScalerBuildResult.Failure(["no connection setting given"], parsed.Infos);
+                    return ExternalScalerParse.Fail(Name, "no connection setting given", parsed.Infos);
                 }
 
                 break;
             case AzureWorkload:
                 if (meta.Namespace.Length == 0)
                 {
-                    return ScalerBuildResult.Failure(["namespace are required when using pod identity"], parsed.Infos);
+                    return ExternalScalerParse.Fail(Name, "namespace are required when using pod identity", parsed.Infos);
                 }
 
                 var (suffix, cloudError) = AzureCloud.ServiceBusEndpointSuffix(config.TriggerMetadata);
                 if (cloudError is not null)
                 {
-                    return ScalerBuildResult.Failure([cloudError], parsed.Infos);
+                    return ExternalScalerParse.Fail(Name, cloudError, parsed.Infos);
                 }
 
                 meta.FullyQualifiedNamespace = $"{meta.Namespace}.{suffix}";
                 break;
             default:
-                return ScalerBuildResult.Failure([$"azure service bus doesn't support pod identity {config.PodIdentity.Provider}"], parsed.Infos);
+                return ExternalScalerParse.Fail(Name, $"azure service bus doesn't support pod identity {config.PodIdentity.Provider}", parsed.Infos);
         }
 
         return ScalerBuildResult.Success(new AzureServiceBusScaler(config, meta, metricType), parsed.Infos);

@@ -34,7 +34,7 @@ internal sealed class CpuMemoryScaler : IScaler
         var parsed = TypedConfig.Parse<CpuMemoryMetadata>(config);
         if (!parsed.IsSuccess)
         {
-            return ScalerBuildResult.Failure(parsed.Errors, parsed.Infos);
+            return ExternalScalerParse.Fail(resourceName, parsed.ErrorMessage, parsed.Infos);
         }
 
         var value = parsed.Value.Value;
@@ -45,7 +45,7 @@ internal sealed class CpuMemoryScaler : IScaler
                 // Go: strconv.ParseInt(value, 10, 32).
                 if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var utilization))
                 {
-                    return ScalerBuildResult.Failure([$"strconv.ParseInt: parsing {GoFormat.Quote(value)}: invalid syntax"], parsed.Infos);
+                    return ExternalScalerParse.Fail(resourceName, $"strconv.ParseInt: parsing {GoFormat.Quote(value)}: invalid syntax", parsed.Infos);
                 }
 
                 target = new V2MetricTarget { Type = MetricTargets.Utilization, AverageUtilization = utilization };
@@ -53,16 +53,17 @@ internal sealed class CpuMemoryScaler : IScaler
             case MetricTargets.AverageValue:
                 if (!TryParseQuantity(value, out var quantity))
                 {
-                    return ScalerBuildResult.Failure(
-                        [$"quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$' (value {GoFormat.Quote(value)})"],
+                    return ExternalScalerParse.Fail(
+                        resourceName,
+                        $"quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$' (value {GoFormat.Quote(value)})",
                         parsed.Infos);
                 }
 
                 target = new V2MetricTarget { Type = MetricTargets.AverageValue, AverageValue = quantity };
                 break;
             default:
-                return ScalerBuildResult.Failure(
-                    [$"unknown metric type: {config.MetricType}, allowed values are 'Utilization' or 'AverageValue'"], parsed.Infos);
+                return ExternalScalerParse.Fail(
+                    resourceName, $"unknown metric type: {config.MetricType}, allowed values are 'Utilization' or 'AverageValue'", parsed.Infos);
         }
 
         return ScalerBuildResult.Success(new CpuMemoryScaler(resourceName, parsed.Value, target), parsed.Infos);

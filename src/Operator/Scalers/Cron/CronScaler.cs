@@ -34,7 +34,7 @@ internal sealed class CronScaler : IScaler
         var parsed = TypedConfig.Parse<CronMetadata>(config);
         return parsed.IsSuccess
             ? ScalerBuildResult.Success(new CronScaler(config, parsed.Value, services.TimeProvider), parsed.Infos)
-            : ScalerBuildResult.Failure(parsed.Errors, parsed.Infos);
+            : ExternalScalerParse.TypedFailure("cron", parsed);
     }
 
     /// <summary>Always an AverageValue target of 1, whatever the trigger's metricType (as in KEDA).</summary>

@@ -9,6 +9,7 @@ namespace Operator.Scalers.Kafka;
 /// </summary>
 internal sealed class ApacheKafkaScaler : IScaler
 {
+    private const string Name = "kafka";
     private readonly string _metricType;
 
     private ApacheKafkaScaler(ScalerConfig config, ApacheKafkaMetadata metadata, AwsAuthorization? aws, string metricType)
@@ -32,7 +33,7 @@ internal sealed class ApacheKafkaScaler : IScaler
 
     public static ScalerBuildResult Build(ScalerConfig config, ScalerServices services)
     {
-        var (metricType, parsed, failure) = ExternalScalerParse.Parse<ApacheKafkaMetadata>(config);
+        var (metricType, parsed, failure) = ExternalScalerParse.Parse<ApacheKafkaMetadata>(config, Name);
         if (failure is not null)
         {
             return failure;
@@ -43,7 +44,7 @@ internal sealed class ApacheKafkaScaler : IScaler
         {
             if (config.TriggerMetadata.GetValueOrDefault(key, "").Length > 0 && config.AuthParams.GetValueOrDefault(key, "").Length > 0)
             {
-                return ScalerBuildResult.Failure([$"unable to set `{key}` in both ScaledObject and TriggerAuthentication together"], parsed.Infos);
+                return ExternalScalerParse.Fail(Name, $"unable to set `{key}` in both ScaledObject and TriggerAuthentication together", parsed.Infos);
             }
         }
 
@@ -53,7 +54,7 @@ internal sealed class ApacheKafkaScaler : IScaler
             var (authorization, awsError) = AwsAuthorization.Resolve(parsed.Value.AwsRegion, config);
             if (awsError is not null)
             {
-                return ScalerBuildResult.Failure([awsError], parsed.Infos);
+                return ExternalScalerParse.Fail(Name, awsError, parsed.Infos);
             }
 
             aws = authorization;

@@ -9,6 +9,7 @@ namespace Operator.Scalers.Kafka;
 /// </summary>
 internal sealed class KafkaScaler : IScaler
 {
+    private const string Name = "kafka";
     private readonly string _metricType;
 
     private KafkaScaler(ScalerConfig config, KafkaMetadata metadata, KafkaVersion version, AwsAuthorization? aws, string metricType)
@@ -35,7 +36,7 @@ internal sealed class KafkaScaler : IScaler
 
     public static ScalerBuildResult Build(ScalerConfig config, ScalerServices services)
     {
-        var (metricType, parsed, failure) = ExternalScalerParse.Parse<KafkaMetadata>(config);
+        var (metricType, parsed, failure) = ExternalScalerParse.Parse<KafkaMetadata>(config, Name);
         if (failure is not null)
         {
             return failure;
@@ -48,7 +49,7 @@ internal sealed class KafkaScaler : IScaler
             var (v, versionError) = KafkaVersion.Parse(meta.VersionText);
             if (versionError is not null)
             {
-                return ScalerBuildResult.Failure([$"error parsing kafka version: {versionError}"], parsed.Infos);
+                return ExternalScalerParse.Fail(Name, $"error parsing kafka version: {versionError}", parsed.Infos);
             }
 
             version = v!;
@@ -60,7 +61,7 @@ internal sealed class KafkaScaler : IScaler
             var (authorization, awsError) = AwsAuthorization.Resolve(meta.AwsRegion, config);
             if (awsError is not null)
             {
-                return ScalerBuildResult.Failure([$"error getting AWS authorization: {awsError}"], parsed.Infos);
+                return ExternalScalerParse.Fail(Name, $"error getting AWS authorization: {awsError}", parsed.Infos);
             }
 
             aws = authorization;

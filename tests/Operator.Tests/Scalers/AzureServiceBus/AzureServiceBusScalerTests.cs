@@ -82,7 +82,7 @@ public sealed class AzureServiceBusScalerTests
     [InlineData(Queue, "no connection setting given")]
     public void Build_ReportsKedaMessages(string metadata, string expected)
     {
-        Assert.Contains(expected, Build(metadata).Errors);
+        BuildAssert.HasError(Build(metadata), expected);
     }
 
     [Theory]
@@ -92,7 +92,7 @@ public sealed class AzureServiceBusScalerTests
     [InlineData(Queue + "|namespace=ns", "azure service bus doesn't support pod identity gcp", "gcp")]
     public void Build_PodIdentityErrors(string metadata, string expected, string podIdentity)
     {
-        Assert.Equal([expected], Build(metadata, podIdentity: podIdentity).Errors);
+        Assert.Equal([$"error parsing azure service bus metadata: {expected}"], Build(metadata, podIdentity: podIdentity).Errors);
     }
 
     [Theory]

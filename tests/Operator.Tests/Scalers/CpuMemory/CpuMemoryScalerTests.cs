@@ -29,7 +29,7 @@ public sealed class CpuMemoryScalerTests
     public void Build_TypeKey_IsRemovedSetting()
     {
         Assert.Equal(
-            ["scaler cpu info: The 'type' setting is DEPRECATED and is removed in v2.18 - Use 'metricType' instead."],
+            ["error parsing cpu metadata: scaler cpu info: The 'type' setting is DEPRECATED and is removed in v2.18 - Use 'metricType' instead."],
             Build("cpu", "type=Utilization|value=50", "Utilization").Errors);
     }
 
@@ -37,7 +37,7 @@ public sealed class CpuMemoryScalerTests
     public void Build_ValueMetricType_IsKedaError()
     {
         Assert.Equal(
-            ["unknown metric type: Value, allowed values are 'Utilization' or 'AverageValue'"],
+            ["error parsing memory metadata: unknown metric type: Value, allowed values are 'Utilization' or 'AverageValue'"],
             Build("memory", "value=50", "Value").Errors);
     }
 

@@ -36,7 +36,7 @@ public sealed class CronScalerTests
     [InlineData("timezone=Etc/UTC|start=0 0 * *|end=1 0 * * *|desiredReplicas=1", "error parsing start schedule: expected exactly 5 fields, found 4: [0 0 * *]")]
     public void Build_ReportsKedaMessages(string metadata, string expected)
     {
-        Assert.Contains(expected, Build(metadata).Errors);
+        BuildAssert.HasError(Build(metadata), expected);
     }
 
     [Theory]

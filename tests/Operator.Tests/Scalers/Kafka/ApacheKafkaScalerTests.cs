@@ -35,6 +35,6 @@ public sealed class ApacheKafkaScalerTests
     {
         var result = KafkaTestConfigs.Build(Valid + "|" + extra, auth, type: "apache-kafka");
 
-        Assert.Contains(expected, result.Errors);
+        BuildAssert.HasError(result, expected);
     }
 }

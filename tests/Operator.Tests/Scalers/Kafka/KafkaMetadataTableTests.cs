@@ -80,7 +80,7 @@ public sealed class KafkaMetadataTableTests
 
         var result = KafkaTestConfigs.Build(metadata, "");
 
-        Assert.Contains(expected, result.Errors);
+        BuildAssert.HasError(result, expected);
     }
 
     [Fact]

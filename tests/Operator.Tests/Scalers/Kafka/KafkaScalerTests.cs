@@ -46,7 +46,7 @@ public sealed class KafkaScalerTests
             TriggerMetadata = TestMaps.Parse("bootstrapServers=b:9092|consumerGroup=g"),
         });
 
-        Assert.Equal(["'Utilization' metric type is unsupported for external metrics, allowed values are 'Value' or 'AverageValue'"], result.Errors);
+        Assert.Equal(["error getting scaler metric type: 'Utilization' metric type is unsupported for external metrics, allowed values are 'Value' or 'AverageValue'"], result.Errors);
     }
 
     [Fact]
@@ -59,5 +59,19 @@ public sealed class KafkaScalerTests
         Assert.False(result.IsSuccess);
         Assert.Contains("kafka", result.Error, StringComparison.Ordinal);
         Assert.Empty(result.Metrics);
+    }
+
+    [Fact]
+    public void Build_TypedConfigErrors_AreWrappedTwiceLikeKeda()
+    {
+        var result = KafkaTestConfigs.Build("consumerGroup=g|lagThreshold=x", "");
+
+        Assert.Equal(
+            [
+                "error parsing kafka metadata: error parsing kafka metadata: missing required parameter \"bootstrapServers\" in [triggerMetadata resolvedEnv]\n"
+                + "unable to set param \"lagThreshold\" value \"x\": unable to unmarshal to field type int64: invalid character 'x' looking for beginning of value\n"
+                + "\"lagThreshold\" must be positive number",
+            ],
+            result.Errors);
     }
 }
