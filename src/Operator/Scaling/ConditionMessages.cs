@@ -15,11 +15,7 @@ public static class ConditionMessages
     public const string NoFallbackFound = "No fallbacks are active on this scaled object";
     public const string Paused = "ScaledObject is paused";
     public const string Unpaused = "pause annotation removed for ScaledObject";
-    public const string HpaActive = "HPA is actively scaling";
 
     /// <summary>Prefix of Ready=False/ErrorGettingCurrentReplicas; the error follows.</summary>
     public const string ErrorGettingCurrentReplicasPrefix = "Error getting current replicas count for ScaleTarget: ";
-
-    /// <summary>Prefix of HPAActive=False; the HPA's own reason/message follows.</summary>
-    public const string HpaNotActivePrefix = "HPA is not actively scaling: ";
 }

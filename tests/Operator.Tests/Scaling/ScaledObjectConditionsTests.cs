@@ -44,12 +44,12 @@ public class ScaledObjectConditionsTests
     {
         var status = new ScaledObjectStatus { Conditions = ScaledObjectConditions.CreateInitial() };
 
-        var changed = ScaledObjectConditions.SetTrue(status, ConditionTypes.HpaActive, ConditionReasons.HpaActive, ConditionMessages.HpaActive);
+        var changed = ScaledObjectConditions.SetTrue(status, ConditionTypes.HpaActive, ConditionReasons.HpaActive, "");
 
         Assert.True(changed);
         var hpa = ScaledObjectConditions.Find(status.Conditions, ConditionTypes.HpaActive);
         Assert.NotNull(hpa);
-        Assert.Equal("HPA is actively scaling", hpa.Message);
+        Assert.Equal(ConditionStatuses.True, hpa.Status);
     }
 
     [Fact]
