@@ -11,9 +11,11 @@ internal static class ExternalScalerParse
     /// <summary>
     /// Resolves the metric target type and parses <typeparamref name="T"/>; <c>Failure</c> is set when either step
     /// failed (KEDA stops at the first of the two). <paramref name="scalerName"/> is KEDA's word in
-    /// <c>error parsing &lt;name&gt; metadata</c> (e.g. <c>kafka</c>, <c>azure service bus</c>).
+    /// <c>error parsing &lt;name&gt; metadata</c> (e.g. <c>kafka</c>, <c>azure service bus</c>); a few scalers (cron)
+    /// wrap typed-config errors once only.
     /// </summary>
-    public static (string MetricType, TypedConfigResult<T> Parsed, ScalerBuildResult? Failure) Parse<T>(ScalerConfig config, string scalerName)
+    public static (string MetricType, TypedConfigResult<T> Parsed, ScalerBuildResult? Failure) Parse<T>(
+        ScalerConfig config, string scalerName, bool wrappedTwice = true)
         where T : class, new()
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -25,7 +27,8 @@ internal static class ExternalScalerParse
         }
 
         var parsed = TypedConfig.Parse<T>(config);
-        return (metricType, parsed, parsed.IsSuccess ? null : TypedFailure(scalerName, parsed));
+        return (metricType, parsed, parsed.IsSuccess ? null
+            : wrappedTwice ? TypedFailure(scalerName, parsed) : Fail(scalerName, parsed.ErrorMessage, parsed.Infos));
     }
 
     /// <summary>KEDA wraps typed-config errors twice: once in <c>parseXMetadata</c>, once in <c>NewXScaler</c>.</summary>

@@ -22,28 +22,16 @@ public sealed class CronMetadata : ITypedConfigValidator
 
     public CronExpression? EndSchedule { get; private set; }
 
-    /// <summary>KEDA's <c>cronMetadata.Validate</c> (5-field schedules: minute hour day-of-month month day-of-week).</summary>
+    /// <summary>
+    /// KEDA's <c>cronMetadata.Validate</c> (5-field schedules: minute hour day-of-month month day-of-week). Like every
+    /// typed-config hook it also runs when required keys are missing, so an empty start reads "empty spec string".
+    /// </summary>
     public string? Validate()
     {
-        if (Timezone.Length == 0)
-        {
-            return "no timezone specified";
-        }
-
-        if (Start.Length == 0)
-        {
-            return "no start schedule specified";
-        }
-
         var (start, startError) = ParseSchedule(Start);
         if (startError is not null)
         {
             return $"error parsing start schedule: {startError}";
-        }
-
-        if (End.Length == 0)
-        {
-            return "no end schedule specified";
         }
 
         var (end, endError) = ParseSchedule(End);
@@ -59,7 +47,7 @@ public sealed class CronMetadata : ITypedConfigValidator
 
         if (DesiredReplicas == 0)
         {
-            return "DesiredReplicas must be a non-zero value";
+            return "no desiredReplicas specified";
         }
 
         StartSchedule = start;
@@ -70,6 +58,11 @@ public sealed class CronMetadata : ITypedConfigValidator
     private static (CronExpression? Expression, string? Error) ParseSchedule(string text)
     {
         var fields = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length == 0)
+        {
+            return (null, "empty spec string");
+        }
+
         if (fields.Length != 5)
         {
             // robfig/cron's wording for the standard 5-field parser.

@@ -1,5 +1,4 @@
 using k8s.Models;
-using Operator.Scalers.Config;
 
 namespace Operator.Scalers.Cron;
 
@@ -10,9 +9,11 @@ namespace Operator.Scalers.Cron;
 internal sealed class CronScaler : IScaler
 {
     private readonly TimeProvider _time;
+    private readonly string _metricType;
 
-    private CronScaler(ScalerConfig config, CronMetadata metadata, TimeProvider time)
+    private CronScaler(ScalerConfig config, CronMetadata metadata, string metricType, TimeProvider time)
     {
+        _metricType = metricType;
         Config = config;
         Metadata = metadata;
         _time = time;
@@ -29,17 +30,14 @@ internal sealed class CronScaler : IScaler
 
     public static ScalerBuildResult Build(ScalerConfig config, ScalerServices services)
     {
-        ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(services);
-        var parsed = TypedConfig.Parse<CronMetadata>(config);
-        return parsed.IsSuccess
-            ? ScalerBuildResult.Success(new CronScaler(config, parsed.Value, services.TimeProvider), parsed.Infos)
-            : ExternalScalerParse.TypedFailure("cron", parsed);
+        var (metricType, parsed, failure) = ExternalScalerParse.Parse<CronMetadata>(config, "cron", wrappedTwice: false);
+        return failure ?? ScalerBuildResult.Success(new CronScaler(config, parsed.Value, metricType, services.TimeProvider), parsed.Infos);
     }
 
-    /// <summary>Always an AverageValue target of 1, whatever the trigger's metricType (as in KEDA).</summary>
+    /// <summary>A target of 1 (AverageValue unless the trigger says Value).</summary>
     public IReadOnlyList<V2MetricSpec> GetMetricSpecs() =>
-        [MetricTargets.External(MetricName, MetricTargets.Target(MetricTargets.AverageValue, 1))];
+        [MetricTargets.External(MetricName, MetricTargets.Target(_metricType, 1))];
 
     public ValueTask<ScalerResult> GetMetricsAndActivityAsync(string metricName, CancellationToken cancellationToken)
     {
@@ -50,7 +48,7 @@ internal sealed class CronScaler : IScaler
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            return ValueTask.FromResult(ScalerResult.Failure($"unable to load timezone. Error: unknown time zone {Metadata.Timezone}"));
+            return ValueTask.FromResult(ScalerResult.Failure($"unable to load timezone: unknown time zone {Metadata.Timezone}"));
         }
 
         var now = _time.GetUtcNow();
@@ -58,7 +56,8 @@ internal sealed class CronScaler : IScaler
         var nextEnd = Metadata.EndSchedule!.GetNextOccurrence(now, zone);
         // KEDA: inside the window when the end comes before (or with) the next start.
         var active = nextEnd is not null && (nextStart is null || nextEnd <= nextStart);
-        var value = active ? Metadata.DesiredReplicas : 0;
+        // KEDA reports 1 (not 0) outside the window; activity alone lets the target go to zero.
+        var value = active ? Metadata.DesiredReplicas : 1;
         return ValueTask.FromResult(ScalerResult.Success(new MetricValue(metricName, value), active));
     }
 

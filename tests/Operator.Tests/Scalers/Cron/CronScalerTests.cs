@@ -21,6 +21,10 @@ public sealed class CronScalerTests
     [InlineData("timezone=Asia/Kolkata|start=30-33 * * * *|end=45 * * * *|desiredReplicas=10", false)]
     [InlineData("start=30 * * * *|end=45 * * * *|desiredReplicas=10", true)]
     [InlineData("timezone=Asia/Kolkata|start=30 * * * *|end=30 * * * *|desiredReplicas=10", true)]
+    [InlineData("timezone=Asia/Kolkata|start=30 * * * *|end=45-50 * * * *|desiredReplicas=10", false)]
+    [InlineData("timezone=Asia/Kolkata|start=-30 * * * *|end=45 * * * *|desiredReplicas=10", true)]
+    [InlineData("timezone=Asia/Kolkata|start=30 * * * *|end=-50 * * * *|desiredReplicas=10", true)]
+    [InlineData("timezone=Asia/Kolkata|start=30 * * * *|end=50 * * -3 *|desiredReplicas=10", true)]
     [InlineData("timezone=Etc/UTC|start=0 0 * * *|end=1 0 * * *|desiredReplicas=0", true)]
     [InlineData("timezone=Etc/UTC|start=0 0 * *|end=1 0 * * *|desiredReplicas=1", true)]
     [InlineData("timezone=Etc/UTC|start=0 0 * * * *|end=1 0 * * *|desiredReplicas=1", true)]
@@ -31,9 +35,10 @@ public sealed class CronScalerTests
     }
 
     [Theory]
-    [InlineData("timezone=Etc/UTC|start=0 0 * * *|end=1 0 * * *|desiredReplicas=0", "DesiredReplicas must be a non-zero value")]
+    [InlineData("timezone=Etc/UTC|start=0 0 * * *|end=1 0 * * *|desiredReplicas=0", "no desiredReplicas specified")]
     [InlineData("timezone=Etc/UTC|start=5 * * * *|end=5 * * * *|desiredReplicas=1", "start and end can not have exactly same time input")]
     [InlineData("timezone=Etc/UTC|start=0 0 * *|end=1 0 * * *|desiredReplicas=1", "error parsing start schedule: expected exactly 5 fields, found 4: [0 0 * *]")]
+    [InlineData("timezone=Etc/UTC|end=1 0 * * *|desiredReplicas=1", "error parsing cron metadata: missing required parameter \"start\" in [triggerMetadata]\nerror parsing start schedule: empty spec string")]
     public void Build_ReportsKedaMessages(string metadata, string expected)
     {
         BuildAssert.HasError(Build(metadata), expected);
@@ -49,6 +54,24 @@ public sealed class CronScalerTests
         Assert.Equal(expected, spec.External.Metric.Name);
         Assert.Equal("AverageValue", spec.External.Target.Type);
         Assert.Equal("1", spec.External.Target.AverageValue.ToString());
+    }
+
+    [Fact]
+    public void GetMetricSpecs_EncodesStepsAndRanges()
+    {
+        var name = Build("timezone=Etc/UTC|start=0 */2 * * *|end=0 1-23/2 * * *|desiredReplicas=10", index: 1).Scaler!.GetMetricSpecs()[0].External.Metric.Name;
+
+        Assert.Equal("s1-cron-Etc-UTC-0xSl2xxx-01-23Sl2xxx", name);
+    }
+
+    [Fact]
+    public void GetMetricSpecs_ValueMetricType_TargetsValue()
+    {
+        var result = ScalerRegistry.Build(new ScalerConfig { TriggerType = "cron", MetricType = "Value", TriggerMetadata = TestMaps.Parse(Valid) });
+
+        var target = result.Scaler!.GetMetricSpecs()[0].External.Target;
+        Assert.Equal("Value", target.Type);
+        Assert.Equal("1", target.Value.ToString());
     }
 
     [Fact]
@@ -72,7 +95,7 @@ public sealed class CronScalerTests
     }
 
     [Fact]
-    public async Task GetMetricsAndActivity_OutsideWindow_IsInactiveWithZero()
+    public async Task GetMetricsAndActivity_OutsideWindow_IsInactiveWithOne()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero)); // a Friday
         await using var scaler = Build(Valid, time).Scaler!;
@@ -80,7 +103,7 @@ public sealed class CronScalerTests
         var result = await scaler.GetMetricsAndActivityAsync("s0-cron", TestContext.Current.CancellationToken);
 
         Assert.False(result.IsActive);
-        Assert.Equal(0, Assert.Single(result.Metrics).Value);
+        Assert.Equal(1, Assert.Single(result.Metrics).Value);
     }
 
     [Fact]
@@ -93,6 +116,20 @@ public sealed class CronScalerTests
         Assert.False((await scaler.GetMetricsAndActivityAsync("m", ct)).IsActive);
         time.Advance(TimeSpan.FromMinutes(1));
         Assert.True((await scaler.GetMetricsAndActivityAsync("m", ct)).IsActive);
+    }
+
+    [Theory]
+    [InlineData(10, true)]
+    [InlineData(11, false)]
+    public async Task GetMetricsAndActivity_EvenHoursRange(int hour, bool expected)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, hour, 30, 0, TimeSpan.Zero));
+        await using var scaler = Build("timezone=Etc/UTC|start=0 */2 * * *|end=0 1-23/2 * * *|desiredReplicas=10", time).Scaler!;
+
+        var result = await scaler.GetMetricsAndActivityAsync("m", TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, result.IsActive);
+        Assert.Equal(expected ? 10 : 1, result.Metrics[0].Value);
     }
 
     [Fact]
