@@ -3,6 +3,7 @@ using Operator.Scalers.AzureServiceBus;
 using Operator.Scalers.CpuMemory;
 using Operator.Scalers.Cron;
 using Operator.Scalers.Kafka;
+using Operator.Scalers.Prometheus;
 
 namespace Operator.Scalers;
 
@@ -18,7 +19,7 @@ public static class ScalerRegistry
             ["cron"] = CronScaler.Build,
             ["kafka"] = KafkaScaler.Build,
             ["memory"] = CpuMemoryScaler.BuildMemory,
-            // ["prometheus"] = PrometheusScaler.Build,
+            ["prometheus"] = PrometheusScaler.Build,
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Trigger types this build can construct (case-sensitive, as in KEDA).</summary>

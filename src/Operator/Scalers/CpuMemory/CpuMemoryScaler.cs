@@ -45,7 +45,8 @@ internal sealed class CpuMemoryScaler : IScaler
                 // Go: strconv.ParseInt(value, 10, 32).
                 if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var utilization))
                 {
-                    return ExternalScalerParse.Fail(resourceName, $"strconv.ParseInt: parsing {GoFormat.Quote(value)}: invalid syntax", parsed.Infos);
+                    var reason = long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? "value out of range" : "invalid syntax";
+                    return ExternalScalerParse.Fail(resourceName, $"strconv.ParseInt: parsing {GoFormat.Quote(value)}: {reason}", parsed.Infos);
                 }
 
                 target = new V2MetricTarget { Type = MetricTargets.Utilization, AverageUtilization = utilization };

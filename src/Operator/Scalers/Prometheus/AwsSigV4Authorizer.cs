@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
+using Operator.Scalers.Aws;
 
 namespace Operator.Scalers.Prometheus;
 
@@ -7,6 +8,7 @@ namespace Operator.Scalers.Prometheus;
 internal sealed class AwsSigV4Authorizer : IPrometheusRequestAuthorizer
 {
     private readonly AwsAuthorization _authorization;
+    private readonly string? _externalId;
     private readonly string _region;
     private readonly TimeProvider _timeProvider;
     private readonly Func<CancellationToken, Task<AWSCredentials>> _defaultChain;
@@ -14,11 +16,13 @@ internal sealed class AwsSigV4Authorizer : IPrometheusRequestAuthorizer
 
     public AwsSigV4Authorizer(
         AwsAuthorization authorization,
+        string? externalId,
         string region,
         TimeProvider timeProvider,
         Func<CancellationToken, Task<AWSCredentials>>? defaultChain = null)
     {
         _authorization = authorization;
+        _externalId = externalId;
         _region = region;
         _timeProvider = timeProvider;
         _defaultChain = defaultChain ?? ResolveDefaultChainAsync;
@@ -48,17 +52,19 @@ internal sealed class AwsSigV4Authorizer : IPrometheusRequestAuthorizer
 
     private async Task<AwsSigningCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
     {
-        if (_authorization.AccessKeyId is { } accessKey && _authorization.SecretAccessKey is { } secret)
+        if (_authorization.AccessKeyId.Length > 0)
         {
-            return new AwsSigningCredentials(accessKey, secret, _authorization.SessionToken);
+            var token = _authorization.SessionToken.Length > 0 ? _authorization.SessionToken : null;
+            return new AwsSigningCredentials(_authorization.AccessKeyId, _authorization.SecretAccessKey, token);
         }
 
         // AWSCredentials instances cache and refresh temporary credentials themselves.
         if (_credentials is null)
         {
             var source = await _defaultChain(cancellationToken).ConfigureAwait(false);
-            _credentials = _authorization.RoleArn is { } roleArn
-                ? new AssumeRoleAWSCredentials(source, roleArn, "keda-dotnet", new AssumeRoleAWSCredentialsOptions { ExternalId = _authorization.ExternalId })
+            // Pod identity, identityOwner operator or a role ARN: the operator's own identity, optionally assuming the role.
+            _credentials = _authorization.RoleArn.Length > 0
+                ? new AssumeRoleAWSCredentials(source, _authorization.RoleArn, "keda-dotnet", new AssumeRoleAWSCredentialsOptions { ExternalId = _externalId })
                 : source;
         }
 

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Operator.Scalers.Aws;
 using Operator.Scalers.Config;
 
 namespace Operator.Scalers.Prometheus;
@@ -14,22 +15,21 @@ internal sealed partial class PrometheusScaler
     /// KEDA's <c>NewPrometheusScaler</c>: parses and validates the trigger and prepares the HTTP client and
     /// credentials. Never touches the network; credentials (Azure tokens, AWS chains) are fetched on the first query.
     /// </summary>
-    public static ScalerBuildResult Build(
+    public static ScalerBuildResult Build(ScalerConfig config, ScalerServices services) =>
+        Build(config, services?.TimeProvider, services?.LoggerFactory.CreateLogger(typeof(PrometheusScaler).FullName!));
+
+    /// <summary><see cref="Build(ScalerConfig, ScalerServices)"/> with explicit dependencies (tests use their own pool).</summary>
+    internal static ScalerBuildResult Build(
         ScalerConfig config,
         TimeProvider? timeProvider = null,
         ILogger? logger = null,
         PrometheusHttpPool? pool = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var metricType = config.MetricType switch
+        var (metricType, metricTypeError) = MetricTargets.GetMetricTargetType(config);
+        if (metricTypeError is not null)
         {
-            "" => "AverageValue",
-            "Utilization" => null,
-            var other => other,
-        };
-        if (metricType is null)
-        {
-            return ScalerBuildResult.Failure("error getting scaler metric type: 'Utilization' metric type is unsupported for external metrics, allowed values are 'Value' or 'AverageValue'");
+            return ScalerBuildResult.Failure("error getting scaler metric type: " + metricTypeError);
         }
 
         var (meta, infos, parseError) = ParseMetadata(config);
@@ -110,9 +110,12 @@ internal sealed partial class PrometheusScaler
         }
 
         // KEDA probes every transport in turn; a later one replaces an earlier one, so AWS wins over Azure.
-        if (AwsAuthorization.From(config) is { } aws)
+        // KEDA hides AWS parse errors here: a trigger without AWS credentials simply is not signed.
+        if (AwsAuthorization.Resolve(meta.AwsRegion, config).Authorization is { } aws)
         {
-            return (new Transport(PrometheusTlsSettings.Default(false), [], new AwsSigV4Authorizer(aws, meta.AwsRegion, timeProvider)), null);
+            var externalId = aws.RoleArn.Length > 0 ? config.AuthParams.GetValueOrDefault("awsExternalId") : null;
+            var signer = new AwsSigV4Authorizer(aws, externalId, meta.AwsRegion, timeProvider);
+            return (new Transport(PrometheusTlsSettings.Default(false), [], signer), null);
         }
 
         if (config.PodIdentity.Provider is "azure-workload" or "azure")

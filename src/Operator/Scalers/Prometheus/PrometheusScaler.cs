@@ -40,22 +40,9 @@ internal sealed partial class PrometheusScaler : IScaler
 
     internal IPrometheusRequestAuthorizer? Authorizer => _authorizer;
 
-    public IReadOnlyList<V2MetricSpec> GetMetricSpecs()
-    {
-        // KEDA's GetMetricTargetMili: the threshold goes through "%.3f" into a quantity.
-        var quantity = new ResourceQuantity(_settings.Threshold.ToString("F3", CultureInfo.InvariantCulture));
-        var target = _settings.MetricTargetType == "Value"
-            ? new V2MetricTarget { Type = "Value", Value = quantity }
-            : new V2MetricTarget { Type = "AverageValue", AverageValue = quantity };
-        return
-        [
-            new V2MetricSpec
-            {
-                Type = "External",
-                External = new V2ExternalMetricSource { Metric = new V2MetricIdentifier { Name = _settings.MetricName }, Target = target },
-            },
-        ];
-    }
+    // KEDA's GetMetricTargetMili: the threshold goes through "%.3f" into a quantity.
+    public IReadOnlyList<V2MetricSpec> GetMetricSpecs() =>
+        [MetricTargets.External(_settings.MetricName, MetricTargets.TargetMilli(_settings.MetricTargetType, _settings.Threshold))];
 
     public async ValueTask<ScalerResult> GetMetricsAndActivityAsync(string metricName, CancellationToken cancellationToken)
     {

@@ -27,5 +27,5 @@ internal sealed record PrometheusSettings
     public string MetricTargetType { get; init; } = "AverageValue";
 
     /// <summary>The HPA metric name, <c>s&lt;index&gt;-prometheus</c>.</summary>
-    public string MetricName => $"s{TriggerIndex}-{PrometheusDefaults.MetricName}";
+    public string MetricName => MetricNames.WithIndex(TriggerIndex, PrometheusDefaults.MetricName);
 }

@@ -84,4 +84,14 @@ public sealed class CpuMemoryScalerTests
         Assert.True(result.IsActive);
         Assert.Empty(result.Metrics);
     }
+
+    [Theory]
+    [InlineData("50.5", "invalid syntax")]
+    [InlineData("3000000000", "value out of range")]
+    public void Build_BadUtilization_ReportsGoParseIntError(string value, string reason)
+    {
+        Assert.Equal(
+            [$"error parsing cpu metadata: strconv.ParseInt: parsing \"{value}\": {reason}"],
+            Build("cpu", "value=" + value, "Utilization").Errors);
+    }
 }

@@ -248,6 +248,48 @@ public sealed class PrometheusScalerBuildTests
         Assert.True(result.IsSuccess, string.Join('\n', result.Errors));
     }
 
+    [Fact]
+    public async Task Build_OpenShiftThanosExample_IsValidOffline()
+    {
+        // docs/examples/openshift-triggers.yaml: bearer token and CA from a secret, cortexOrgID/metricName ignored.
+        const string ca = """
+            -----BEGIN CERTIFICATE-----
+            MIIBjTCCATOgAwIBAgIUHNdPo+LkpKckANHot0YodB2zUsAwCgYIKoZIzj0EAwIw
+            HDEaMBgGA1UEAwwRZXhhbXBsZS10aGFub3MtY2EwHhcNMjYxMTIzMDA0NTUyWhcN
+            MzYxMTIwMDA0NTUyWjAcMRowGAYDVQQDDBFleGFtcGxlLXRoYW5vcy1jYTBZMBMG
+            ByqGSM49AgEGCCqGSM49AwEHA0IABPQEZj/uSf1o4MmgEpFMsQPZ2C1TnduvAEFv
+            8DsaCc0or24lUvCSQuk4YOOzFmRYIzR9ZBpMhu5/RPVI0LPr19ujUzBRMB0GA1Ud
+            DgQWBBSgi+XzqDOua3J2GMEp6d42MJDpDTAfBgNVHSMEGDAWgBSgi+XzqDOua3J2
+            GMEp6d42MJDpDTAPBgNVHRMBAf8EBTADAQH/MAoGCCqGSM49BAMCA0gAMEUCIQCB
+            TH+imBl37/KvVLoz4e7ddHMmpvGOiZKGizQioDrMbgIgePMwR24/MnU51UrJG+q8
+            AXN6+jmVEKUh4tjXJwcR5vw=
+            -----END CERTIFICATE-----
+            """;
+        var config = new ScalerConfig
+        {
+            TriggerType = "prometheus",
+            TriggerMetadata = new Dictionary<string, string>
+            {
+                ["serverAddress"] = "https://thanos-querier.openshift-monitoring.svc.cluster.local:9092",
+                ["namespace"] = "kedatest",
+                ["metricName"] = "http_requests_total",
+                ["threshold"] = "5",
+                ["query"] = "sum(rate(http_requests_total{job=\"test-app\"}[1m]))",
+                ["authModes"] = "bearer",
+                ["cortexOrgID"] = "my-org",
+                ["ignoreNullValues"] = "false",
+                ["unsafeSsl"] = "false",
+            },
+            AuthParams = new Dictionary<string, string> { ["bearerToken"] = "example-token", ["ca"] = ca },
+        };
+
+        await using var scaler = Build(config);
+
+        var spec = Assert.Single(scaler.GetMetricSpecs());
+        Assert.Equal("s0-prometheus", spec.External.Metric.Name);
+        Assert.Equal("5", spec.External.Target.AverageValue.ToString());
+    }
+
     internal static Dictionary<string, string> Meta(params (string Key, string Value)[] overrides)
     {
         var metadata = new Dictionary<string, string> { ["serverAddress"] = Server, ["threshold"] = "100", ["query"] = "up" };
