@@ -1,2 +1,4 @@
-Console.Out.WriteLine("EmbeddedKubernetes: an in-process Kubernetes-API-compatible control plane for local development and tests.");
-return 0;
+using EmbeddedKubernetes;
+using EmbeddedKubernetes.Hosting;
+
+return await CommandLine.RunAsync(args);

@@ -3,6 +3,7 @@ using Operator.Api;
 using Operator.Manifests;
 using Operator.Resolution;
 using Operator.Scalers;
+using Operator.Validation;
 
 namespace Operator.Cli;
 
@@ -15,13 +16,25 @@ internal sealed class ManifestValidator
 {
     private readonly ManifestSet _set;
     private readonly TriggerAuthResolver _authResolver;
-    private readonly Func<ScalerConfig, ScalerBuildResult>? _buildScaler;
+    private readonly Func<ScalerConfig, ScalerBuildResult?> _buildScaler;
+    private readonly InMemoryValidationContext _context;
 
-    public ManifestValidator(ManifestSet set, ValidateOptions options, Func<ScalerConfig, ScalerBuildResult>? buildScaler = null)
+    public ManifestValidator(ManifestSet set, ValidateOptions options, Func<ScalerConfig, ScalerBuildResult?>? buildScaler = null)
     {
         _set = set;
         _authResolver = new TriggerAuthResolver(set, options.ClusterObjectNamespace);
-        _buildScaler = buildScaler;
+        _buildScaler = buildScaler ?? OfflineScalerFactory.Build;
+        _context = new InMemoryValidationContext
+        {
+            ScaledObjects = set.ScaledObjects.Select(l => l.Object).ToList(),
+            HorizontalPodAutoscalers = set.HorizontalPodAutoscalers.Select(l => l.Object).ToList(),
+            LimitRanges = set.LimitRanges.Select(l => l.Object).ToList(),
+            Deployments = set.Deployments.Select(l => l.Object).Reverse().ToList(),
+            StatefulSets = set.StatefulSets.Select(l => l.Object).Reverse().ToList(),
+
+            // Custom scale targets (Argo Rollouts, ...) come from CRDs the input does not carry.
+            ResourcesComplete = false,
+        };
     }
 
     public SecretRedactor Redactor { get; } = new();
@@ -46,6 +59,9 @@ internal sealed class ManifestValidator
     {
         var so = located.Object;
         var findings = new Findings();
+        var rules = ScaledObjectValidator.ValidateCreate(so, _context);
+        findings.Errors.AddRange(rules.Errors);
+        findings.Warnings.AddRange(rules.Warnings);
         var target = ScaleTargetResolver.Resolve(_set, so);
         findings.Add(target.Error, target.Warning);
         var triggers = await BuildTriggersAsync(
@@ -58,6 +74,9 @@ internal sealed class ManifestValidator
     {
         var job = located.Object;
         var findings = new Findings();
+        var rules = ScaledJobValidator.ValidateCreate(job);
+        findings.Errors.AddRange(rules.Errors);
+        findings.Warnings.AddRange(rules.Warnings);
         var target = ScaleTargetResolver.Resolve(job);
         findings.Add(target.Error, target.Warning);
         var triggers = await BuildTriggersAsync(
@@ -114,12 +133,13 @@ internal sealed class ManifestValidator
     private async Task<TriggerReport> BuildTriggerAsync(
         int index, ScaleTrigger trigger, ScalerConfig config, string prefix, Findings findings)
     {
-        if (_buildScaler is null)
+        var built = _buildScaler(config);
+        if (built is null)
         {
+            findings.Warnings.Add($"{prefix}metadata not checked: this build has no {trigger.Type} scaler");
             return TriggerReports.Unbuilt(index, trigger);
         }
 
-        var built = _buildScaler(config);
         findings.Errors.AddRange(built.Errors.Select(e => prefix + e));
         findings.Warnings.AddRange(built.Infos.Select(i => prefix + i));
         if (built.Scaler is not { } scaler)
@@ -138,11 +158,7 @@ internal sealed class ManifestValidator
         }
     }
 
-    private static HpaReport HpaFor(ScaledObject so) =>
-        new(
-            so.Spec.Advanced?.HorizontalPodAutoscalerConfig?.Name is { Length: > 0 } custom ? custom : $"keda-hpa-{so.Metadata.Name}",
-            so.Spec.MinReplicaCount is > 0 and var min ? min : 1,
-            so.Spec.MaxReplicaCount ?? 100);
+    private static HpaReport HpaFor(ScaledObject so) => new(so.GetHpaName(), so.GetHpaMinReplicas(), so.GetHpaMaxReplicas());
 
     private ScalableObjectReport Report(
         string kind, V1ObjectMeta meta, ManifestLocation location, Findings findings, HpaReport? hpa, List<TriggerReport> triggers) =>

@@ -11,7 +11,7 @@ internal static class ValidateCommand
     public const int ExitUnreadable = 2;
 
     public static async Task<int> RunAsync(
-        IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<ScalerConfig, ScalerBuildResult>? buildScaler = null)
+        IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<ScalerConfig, ScalerBuildResult?>? buildScaler = null)
     {
         var options = ParseArguments(args, out var usageError);
         if (options is null)

@@ -3,6 +3,7 @@ using k8s.Models;
 using Operator.Api;
 using Operator.Manifests;
 using Operator.Scalers;
+using Operator.Validation;
 
 namespace Operator.Resolution;
 
@@ -57,6 +58,9 @@ internal sealed class TriggerAuthResolver(ManifestSet set, string clusterObjectN
         }
 
         var spec = auth;
+
+        // The admission webhook would already have rejected an invalid (Cluster)TriggerAuthentication.
+        errors.AddRange(TriggerAuthenticationValidator.Validate(spec).Errors.Select(e => $"{kind} {authRef.Name}: {e}"));
         foreach (var env in spec.Env ?? [])
         {
             result[env.Parameter] = ResolveEnvParameter(env, podSpec, ns, warnings, sensitive);

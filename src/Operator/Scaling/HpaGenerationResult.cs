@@ -13,6 +13,9 @@ public sealed record HpaGenerationResult
     /// <summary>KEDA's message when the HPA cannot be generated (e.g. duplicate metric names).</summary>
     public string? Error { get; init; }
 
+    /// <summary><c>status.hpaName</c>: the configured name or <c>keda-hpa-&lt;name&gt;</c>.</summary>
+    public string? HpaName => Hpa?.Metadata?.Name;
+
     /// <summary>The HPA's <c>spec.metrics</c>, in KEDA's order.</summary>
     public IReadOnlyList<V2MetricSpec> Metrics { get; init; } = [];
 

@@ -88,10 +88,7 @@ internal static class HpaMetrics
             Metric = new V2MetricIdentifier
             {
                 Name = spec.External.Metric.Name,
-                Selector = new V1LabelSelector
-                {
-                    MatchLabels = new Dictionary<string, string> { [ScaledObjectAnnotations.ScaledObjectNameLabel] = scaledObjectName },
-                },
+                Selector = Selector(scaledObjectName),
             },
             Target = spec.External.Target,
         },
@@ -108,10 +105,7 @@ internal static class HpaMetrics
                 Metric = new V2MetricIdentifier
                 {
                     Name = ScaledObjectDefaults.CompositeMetricName,
-                    Selector = new V1LabelSelector
-                    {
-                        MatchLabels = new Dictionary<string, string> { [ScaledObjectAnnotations.ScaledObjectNameLabel] = scaledObjectName },
-                    },
+                    Selector = Selector(scaledObjectName),
                 },
                 Target = metricType == "Value"
                     ? new V2MetricTarget { Type = metricType, Value = quantity }
@@ -119,4 +113,10 @@ internal static class HpaMetrics
             },
         };
     }
+
+    // The adapter finds the ScaledObject of an HPA request through this label selector.
+    private static V1LabelSelector Selector(string scaledObjectName) => new()
+    {
+        MatchLabels = new Dictionary<string, string> { [ScaledObjectAnnotations.ScaledObjectNameLabel] = scaledObjectName },
+    };
 }

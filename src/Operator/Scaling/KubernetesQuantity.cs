@@ -9,11 +9,12 @@ namespace Operator.Scaling;
 /// </summary>
 public static class KubernetesQuantity
 {
-    private static readonly string[] _suffixes = ["m", "", "k", "M", "G", "T", "P", "E"];
+    private static readonly string[] Suffixes = ["m", "", "k", "M", "G", "T", "P", "E"];
 
     /// <summary>
     /// KEDA's <c>GenerateMetricInMili</c>: <c>MustParse(fmt.Sprintf("%.3f", v))</c>, so rounded (half to even on the
-    /// exact binary value) to 3 decimals; NaN, ±Inf and negative values become 0 (KEDA 2.20.2).
+    /// exact binary value) to 3 decimals; NaN, ±Inf and negative values become 0 (KEDA 2.20.2). KEDA's
+    /// <c>GetMetricTargetMili</c> (fractional HPA targets such as the prometheus threshold) takes the same path.
     /// </summary>
     public static string FromMetricValue(double value) => FormatMilli(RoundToMilli(value));
 
@@ -74,13 +75,13 @@ public static class KubernetesQuantity
         var sign = milli.Sign < 0 ? "-" : "";
         var mantissa = BigInteger.Abs(milli);
         var suffix = 0;
-        while (suffix < _suffixes.Length - 1 && mantissa % 1000 == 0)
+        while (suffix < Suffixes.Length - 1 && mantissa % 1000 == 0)
         {
             mantissa /= 1000;
             suffix++;
         }
 
-        return sign + mantissa.ToString(CultureInfo.InvariantCulture) + _suffixes[suffix];
+        return sign + mantissa.ToString(CultureInfo.InvariantCulture) + Suffixes[suffix];
     }
 
     /// <summary>Go's <c>Quantity.AsApproximateFloat64</c> for a quantity string; false when it does not parse.</summary>
@@ -94,7 +95,7 @@ public static class KubernetesQuantity
 
         var end = quantity.Length;
         double multiplier = 1;
-        foreach (var (suffix, factor) in _parseSuffixes)
+        foreach (var (suffix, factor) in ParseSuffixes)
         {
             if (quantity.EndsWith(suffix, StringComparison.Ordinal))
             {
@@ -134,7 +135,7 @@ public static class KubernetesQuantity
         return true;
     }
 
-    private static readonly (string Suffix, double Factor)[] _parseSuffixes =
+    private static readonly (string Suffix, double Factor)[] ParseSuffixes =
     [
         ("Ki", 1024d), ("Mi", 1024d * 1024), ("Gi", 1024d * 1024 * 1024), ("Ti", 1024d * 1024 * 1024 * 1024),
         ("Pi", 1024d * 1024 * 1024 * 1024 * 1024), ("Ei", 1024d * 1024 * 1024 * 1024 * 1024 * 1024),

@@ -37,14 +37,14 @@ public class FallbackEvaluatorTests
     private static Dictionary<string, HealthStatus> Health(int failures, string status) =>
         new() { [Metric] = new HealthStatus { NumberOfFailures = failures, Status = status } };
 
-    private static readonly MetricValue[] _five = [new(Metric, 5)];
+    private static readonly MetricValue[] Five = [new(Metric, 5)];
 
     [Fact]
     public void Disabled_Success_ReturnsScalerMetric_WithoutHealth()
     {
         var so = Build(null);
 
-        var result = FallbackEvaluator.Apply(so, Metric, _five, null, Spec("AverageValue", 3));
+        var result = FallbackEvaluator.Apply(so, Metric, Five, null, Spec("AverageValue", 3));
 
         Assert.Equal(5, Assert.Single(result.Metrics).Value);
         Assert.Null(so.Status!.Health);
@@ -138,7 +138,7 @@ public class FallbackEvaluatorTests
     {
         var so = Build(new Fallback { FailureThreshold = 1, Replicas = 10 }, Health(4, HealthStatuses.Failing));
 
-        FallbackEvaluator.Apply(so, Metric, _five, null, Spec("AverageValue", 10));
+        FallbackEvaluator.Apply(so, Metric, Five, null, Spec("AverageValue", 10));
 
         var condition = ScaledObjectConditions.Find(so.Status!.Conditions, ConditionTypes.Fallback)!;
         Assert.Equal((ConditionStatuses.False, "NoFallbackFound"), (condition.Status, condition.Reason));

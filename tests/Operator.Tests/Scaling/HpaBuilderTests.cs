@@ -7,7 +7,7 @@ namespace Operator.Tests.Scaling;
 // Reproduces kedacore/keda controllers/keda/hpa.go (+ hpa_test.go) and §4 of the KEDA facts.
 public class HpaBuilderTests
 {
-    private static readonly GroupVersionKindResource _deployment = new() { Group = "apps", Version = "v1", Kind = "Deployment", Resource = "deployments" };
+    private static readonly GroupVersionKindResource Deployment = new() { Group = "apps", Version = "v1", Kind = "Deployment", Resource = "deployments" };
 
     private static ScaledObject NewScaledObject(string name = "orders") => new()
     {
@@ -42,12 +42,14 @@ public class HpaBuilderTests
         Type = "ContainerResource",
         ContainerResource = new V2ContainerResourceMetricSource
         {
-            Name = name, Container = "app", Target = new V2MetricTarget { Type = "Utilization", AverageUtilization = 50 },
+            Name = name,
+            Container = "app",
+            Target = new V2MetricTarget { Type = "Utilization", AverageUtilization = 50 },
         },
     };
 
     private static HpaGenerationResult Build(ScaledObject so, params V2MetricSpec[][] specs) =>
-        HpaBuilder.Build(so, specs, _deployment, "2.20.2");
+        HpaBuilder.Build(so, specs, Deployment, "2.20.2");
 
     [Fact]
     public void Hpa_HasKedaNameTargetAndDefaults()
@@ -56,6 +58,7 @@ public class HpaBuilderTests
 
         var hpa = result.Hpa!;
         Assert.Equal(("keda-hpa-orders", "shop"), (hpa.Metadata.Name, hpa.Metadata.NamespaceProperty));
+        Assert.Equal("keda-hpa-orders", result.HpaName);
         Assert.Equal(("autoscaling/v2", "HorizontalPodAutoscaler"), (hpa.ApiVersion, hpa.Kind));
         Assert.Equal(("orders-app", "Deployment", "apps/v1"), (hpa.Spec.ScaleTargetRef.Name, hpa.Spec.ScaleTargetRef.Kind, hpa.Spec.ScaleTargetRef.ApiVersion));
         Assert.Equal((1, 100), (hpa.Spec.MinReplicas, hpa.Spec.MaxReplicas));
@@ -175,7 +178,7 @@ public class HpaBuilderTests
     {
         Assert.Equal("no metric specs returned from scalers for ScaledObject shop/orders", Build(NewScaledObject(), []).Error);
         Assert.Equal("no metric specs returned from scalers for ScaledObject shop/orders",
-            HpaBuilder.Build(NewScaledObject(), [null], _deployment, "v").Error);
+            HpaBuilder.Build(NewScaledObject(), [null], Deployment, "v").Error);
     }
 
     [Fact]

@@ -30,7 +30,10 @@ public class HpaHealthTests
     {
         var condition = HpaHealth.Evaluate(Hpa(new V2HorizontalPodAutoscalerCondition
         {
-            Type = "ScalingActive", Status = "False", Reason = "FailedGetExternalMetric", Message = "unable to get metrics",
+            Type = "ScalingActive",
+            Status = "False",
+            Reason = "FailedGetExternalMetric",
+            Message = "unable to get metrics",
         }))!;
 
         Assert.Equal(("False", "HPAMetricsUnavailable", "FailedGetExternalMetric: unable to get metrics"), (condition.Status, condition.Reason, condition.Message));
@@ -40,7 +43,9 @@ public class HpaHealthTests
     public void ScalingActiveFalse_WithoutMessage_UsesTheHpaReasonAlone() =>
         Assert.Equal("FailedGetExternalMetric", HpaHealth.Evaluate(Hpa(new V2HorizontalPodAutoscalerCondition
         {
-            Type = "ScalingActive", Status = "False", Reason = "FailedGetExternalMetric",
+            Type = "ScalingActive",
+            Status = "False",
+            Reason = "FailedGetExternalMetric",
         }))!.Message);
 
     [Fact]
@@ -48,7 +53,10 @@ public class HpaHealthTests
     {
         var condition = HpaHealth.Evaluate(Hpa(new V2HorizontalPodAutoscalerCondition
         {
-            Type = "ScalingActive", Status = "False", Reason = "ScalingDisabled", Message = "scaling is disabled since the replica count of the target is zero",
+            Type = "ScalingActive",
+            Status = "False",
+            Reason = "ScalingDisabled",
+            Message = "scaling is disabled since the replica count of the target is zero",
         }))!;
 
         Assert.Equal(("True", "ScalingDisabled", "scaling is disabled since the replica count of the target is zero"), (condition.Status, condition.Reason, condition.Message));

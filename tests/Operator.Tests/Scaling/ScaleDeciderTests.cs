@@ -7,8 +7,8 @@ namespace Operator.Tests.Scaling;
 // Reproduces kedacore/keda pkg/scaling/executor/scale_scaledobjects_test.go plus the cooldown rules of §3.3.
 public class ScaleDeciderTests
 {
-    private static readonly DateTimeOffset _start = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _time = new(_start);
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _time = new(Start);
 
     private ScaleDecider Decider => new(_time);
 
@@ -68,7 +68,7 @@ public class ScaleDeciderTests
         Assert.Equal("ScalerActive", active.Reason);
         Assert.Equal("Scaling is performed because triggers are active", active.Message);
         Assert.True(decision.OnSuccess.LastActiveTimeRefreshed);
-        Assert.Equal(_start.UtcDateTime, decision.OnSuccess.LastActiveTime);
+        Assert.Equal(Start.UtcDateTime, decision.OnSuccess.LastActiveTime);
     }
 
     [Fact]
@@ -238,7 +238,7 @@ public class ScaleDeciderTests
     {
         var so = NewScaledObject(min: 0);
         so.Spec.CooldownPeriod = 60;
-        so.Status!.LastActiveTime = _start.UtcDateTime;
+        so.Status!.LastActiveTime = Start.UtcDateTime;
         _time.Advance(TimeSpan.FromSeconds(60));
 
         var decision = Decider.Decide(Request(so, current: 2, active: false));
@@ -253,7 +253,7 @@ public class ScaleDeciderTests
     {
         var so = NewScaledObject(min: 0);
         so.Spec.CooldownPeriod = 60;
-        so.Status!.LastActiveTime = _start.UtcDateTime;
+        so.Status!.LastActiveTime = Start.UtcDateTime;
         so.Status.ScaleTargetKind = "apps/v1.Deployment";
         _time.Advance(TimeSpan.FromSeconds(61));
 
@@ -268,7 +268,7 @@ public class ScaleDeciderTests
     public void Inactive_DefaultCooldown_Is300Seconds()
     {
         var so = NewScaledObject(min: 0);
-        so.Status!.LastActiveTime = _start.UtcDateTime;
+        so.Status!.LastActiveTime = Start.UtcDateTime;
         _time.Advance(TimeSpan.FromSeconds(299));
         Assert.Equal(ScaleAction.None, Decider.Decide(Request(so, current: 1, active: false)).Action);
 
@@ -281,7 +281,7 @@ public class ScaleDeciderTests
     {
         var so = NewScaledObject(min: 0);
         so.Spec.InitialCooldownPeriod = 120;
-        so.Metadata.CreationTimestamp = _start.UtcDateTime;
+        so.Metadata.CreationTimestamp = Start.UtcDateTime;
         _time.Advance(TimeSpan.FromSeconds(100));
         Assert.Equal(ScaleAction.None, Decider.Decide(Request(so, current: 1, active: false)).Action);
 
@@ -316,7 +316,7 @@ public class ScaleDeciderTests
 
         var decision = Decider.Decide(Request(NewScaledObject(min: 1), current: 1, active: true));
 
-        Assert.Equal(_start.UtcDateTime.AddSeconds(1), decision.OnSuccess.LastActiveTime);
+        Assert.Equal(Start.UtcDateTime.AddSeconds(1), decision.OnSuccess.LastActiveTime);
     }
 
     [Fact]
@@ -361,7 +361,7 @@ public class ScaleDeciderTests
 
         decision.For(scaleSucceeded: true).ApplyTo(so.Status);
 
-        Assert.Equal(_start.UtcDateTime, so.Status.LastActiveTime);
+        Assert.Equal(Start.UtcDateTime, so.Status.LastActiveTime);
         Assert.True(so.Status.TriggersActivity!["s0-prometheus"].IsActive);
         Assert.True(ScaledObjectConditions.IsTrue(ScaledObjectConditions.Find(so.Status.Conditions, ConditionTypes.Active)));
     }

@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EmbeddedKubernetes.Resources;
+using EmbeddedKubernetes.Selectors;
+using EmbeddedKubernetes.Storage;
+using EmbeddedKubernetes.Tables;
+using Microsoft.AspNetCore.Http;
+
+namespace EmbeddedKubernetes.Api;
+
+/// <summary>LIST (label/field selectors, limit/continue, Table output) and DELETE on a collection.</summary>
+internal sealed class ListEndpoint
+{
+    private readonly ObjectService _objects;
+    private readonly TableBuilder _tables;
+
+    public ListEndpoint(ObjectService objects, TableBuilder tables)
+    {
+        _objects = objects;
+        _tables = tables;
+    }
+
+    /// <summary>Parses labelSelector and fieldSelector into one predicate; the error is a 400 Status.</summary>
+    public static Func<StoredObject, bool>? Filter(HttpContext context, ResourceType type, out ApiError? error)
+    {
+        error = null;
+        var labels = LabelSelector.TryParse(HttpIo.Query(context, "labelSelector"), out var labelError);
+        var fields = FieldSelector.TryParse(HttpIo.Query(context, "fieldSelector"), type, out var fieldError);
+        if (labels is null || fields is null)
+        {
+            error = ApiError.BadRequest(labelError ?? fieldError ?? "invalid selector");
+            return null;
+        }
+
+        return o => labels.Matches(o.Labels) && fields.Matches(o);
+    }
+
+    public async Task HandleAsync(HttpContext context, ResourceType type, string? ns)
+    {
+        var filter = Filter(context, type, out var error);
+        if (filter is null)
+        {
+            await HttpIo.WriteErrorAsync(context, error!);
+            return;
+        }
+
+        var (items, resourceVersion) = _objects.Store.List(type.GroupResource, type.Namespaced ? ns : null);
+        var matching = items.Where(filter);
+        var token = HttpIo.Query(context, "continue");
+        if (!string.IsNullOrEmpty(token))
+        {
+            var after = DecodeContinue(token);
+            if (after is null)
+            {
+                await HttpIo.WriteErrorAsync(context, ApiError.BadRequest("continue key is not valid"));
+                return;
+            }
+
+            matching = matching.Where(o => string.CompareOrdinal(o.Key, after) > 0);
+        }
+
+        var page = matching.ToList();
+        var metadata = new JsonObject { ["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture) };
+        if (long.TryParse(HttpIo.Query(context, "limit"), CultureInfo.InvariantCulture, out var limit) && limit > 0 && page.Count > limit)
+        {
+            metadata["continue"] = EncodeContinue(page[(int)limit - 1].Key);
+            metadata["remainingItemCount"] = page.Count - limit;
+            page = page.Take((int)limit).ToList();
+        }
+
+        var objects = page.Select(o => ObjectService.Present(type, o));
+        if (HttpIo.WantsTable(context))
+        {
+            await HttpIo.WriteJsonAsync(context, 200, _tables.Build(type, objects, HttpIo.Query(context, "includeObject") ?? "Metadata", metadata));
+            return;
+        }
+
+        await WriteListAsync(context, type, page, metadata);
+    }
+
+    public async Task DeleteCollectionAsync(HttpContext context, ResourceType type, string? ns)
+    {
+        var filter = Filter(context, type, out var error);
+        if (filter is null)
+        {
+            await HttpIo.WriteErrorAsync(context, error!);
+            return;
+        }
+
+        var options = await ResourceEndpoint.ReadDeleteOptionsAsync(context);
+        var (items, _) = _objects.Store.List(type.GroupResource, type.Namespaced ? ns : null);
+        var deleted = new JsonArray();
+        foreach (var item in items.Where(filter))
+        {
+            var result = _objects.Delete(type, item.Namespace, item.Name, options);
+            if (result.Body is not null)
+            {
+                deleted.Add(result.Body);
+            }
+        }
+
+        var list = new JsonObject
+        {
+            ["kind"] = type.ListKind,
+            ["apiVersion"] = type.GroupVersion,
+            ["metadata"] = new JsonObject { ["resourceVersion"] = _objects.Store.CurrentResourceVersion.ToString(CultureInfo.InvariantCulture) },
+            ["items"] = deleted,
+        };
+        await HttpIo.WriteJsonAsync(context, 200, list);
+    }
+
+    /// <summary>Streams the list without building one big node: items are the stored JSON bytes.</summary>
+    private static async Task WriteListAsync(HttpContext context, ResourceType type, List<StoredObject> items, JsonObject metadata)
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        var body = context.Response.Body;
+        var head = $"{{\"kind\":{JsonSerializer.Serialize(type.ListKind)},\"apiVersion\":{JsonSerializer.Serialize(type.GroupVersion)},\"metadata\":{metadata.ToJsonString()},\"items\":[";
+        await body.WriteAsync(Encoding.UTF8.GetBytes(head), context.RequestAborted);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+            {
+                await body.WriteAsync(","u8.ToArray(), context.RequestAborted);
+            }
+
+            await body.WriteAsync(WatchEndpoint.Bytes(type, items[i]), context.RequestAborted);
+        }
+
+        await body.WriteAsync("]}"u8.ToArray(), context.RequestAborted);
+    }
+
+    private static string EncodeContinue(string key) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string> { ["start"] = key })));
+
+    private static string? DecodeContinue(string token)
+    {
+        try
+        {
+            var json = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token)));
+            return json?["start"]?.GetValue<string>();
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}

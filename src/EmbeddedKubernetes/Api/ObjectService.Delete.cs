@@ -1,0 +1,138 @@
+using System.Text.Json.Nodes;
+using EmbeddedKubernetes.Resources;
+using EmbeddedKubernetes.Storage;
+
+namespace EmbeddedKubernetes.Api;
+
+/// <summary>DeleteOptions as the API accepts them (body or query).</summary>
+internal sealed record DeleteRequest(string? PropagationPolicy = null, string? PreconditionUid = null, string? PreconditionResourceVersion = null, bool DryRun = false)
+{
+    public static DeleteRequest Default { get; } = new();
+}
+
+internal sealed partial class ObjectService
+{
+    public const string OrphanFinalizer = "orphan";
+    public const string ForegroundFinalizer = "foregroundDeletion";
+
+    /// <summary>
+    /// DELETE: with finalizers the object only gains deletionTimestamp (202); without, it is removed (200).
+    /// Orphan and Foreground propagation add the finalizers the garbage collector acts on.
+    /// </summary>
+    public ApiResult Delete(ResourceType type, string ns, string name, DeleteRequest request)
+    {
+        ns = type.Namespaced ? ns : "";
+        lock (_store.SyncRoot)
+        {
+            var current = _store.Get(type.GroupResource, ns, name);
+            if (current is null)
+            {
+                return ApiError.NotFound(type, name);
+            }
+
+            if (request.PreconditionUid is { Length: > 0 } uid && uid != current.Uid)
+            {
+                return ApiError.Conflict(type, name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {current.Uid}");
+            }
+
+            var currentVersion = current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (request.PreconditionResourceVersion is { Length: > 0 } rv && rv != currentVersion)
+            {
+                return ApiError.Conflict(type, name, $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {currentVersion}");
+            }
+
+            var policy = request.PropagationPolicy ?? DefaultPropagation(type);
+            if (policy is not ("Orphan" or "Background" or "Foreground"))
+            {
+                return ApiError.Invalid(type, name, [FieldError.NotSupported("propagationPolicy", policy, ["Foreground", "Background", "Orphan"])]);
+            }
+
+            var node = current.ToNode();
+            var metadata = Metadata(node);
+            var finalizers = metadata["finalizers"] as JsonArray ?? [];
+            var names = finalizers.Select(Str).ToList();
+            var extra = policy switch { "Orphan" => OrphanFinalizer, "Foreground" => ForegroundFinalizer, _ => null };
+            if (extra is not null && metadata["deletionTimestamp"] is null && !names.Contains(extra) && HasDependents(current.Uid))
+            {
+                finalizers.Add(extra);
+                metadata["finalizers"] = finalizers;
+            }
+
+            if (type.GroupResource == "namespaces")
+            {
+                NamespaceTerminating(node);
+            }
+
+            if (request.DryRun)
+            {
+                return ApiResult.Success(Present(type, current));
+            }
+
+            if (finalizers.Count > 0 || type.GroupResource == "namespaces")
+            {
+                if (metadata["deletionTimestamp"] is null)
+                {
+                    metadata["deletionTimestamp"] = Now();
+                    metadata["deletionGracePeriodSeconds"] = 0;
+                    current = Commit(type, node, WatchEventType.Modified);
+                }
+
+                if (type.GroupResource == "namespaces")
+                {
+                    DeleteNamespaceContents(name);
+                    return FinishNamespace(type, name) ?? ApiResult.Success(Present(type, current), 202);
+                }
+
+                return ApiResult.Success(Present(type, current), 202);
+            }
+
+            var removed = _store.Remove(type.GroupResource, ns, name)!;
+            return ApiResult.Success(Present(type, removed));
+        }
+    }
+
+    /// <summary>Removes a terminating namespace once nothing is left in it; null while content remains.</summary>
+    public ApiResult? FinishNamespace(ResourceType namespaces, string name)
+    {
+        lock (_store.SyncRoot)
+        {
+            var current = _store.Get(namespaces.GroupResource, "", name);
+            if (current is null || current.ToNode()["metadata"]?["deletionTimestamp"] is null || _store.AnyInNamespace(name))
+            {
+                return null;
+            }
+
+            var removed = _store.Remove(namespaces.GroupResource, "", name)!;
+            return ApiResult.Success(Present(namespaces, removed));
+        }
+    }
+
+    // batch/v1 Jobs still default to orphaning their pods; everything else cascades in the background.
+    private static string DefaultPropagation(ResourceType type) => type.GroupResource == "jobs.batch" ? "Orphan" : "Background";
+
+    private bool HasDependents(string uid) =>
+        _store.AllObjects().Any(o => o.Object.ToNode()["metadata"]?["ownerReferences"] is JsonArray refs
+            && refs.Any(r => Str(r?["uid"]) == uid));
+
+    private static void NamespaceTerminating(JsonObject node)
+    {
+        if (node["status"] is not JsonObject status)
+        {
+            status = [];
+            node["status"] = status;
+        }
+
+        status["phase"] = "Terminating";
+    }
+
+    private void DeleteNamespaceContents(string ns)
+    {
+        foreach (var (groupResource, item) in _store.AllObjects().Where(o => o.Object.Namespace == ns).ToList())
+        {
+            if (_registry.FindStorage(groupResource) is { } type)
+            {
+                Delete(type, ns, item.Name, new DeleteRequest("Background"));
+            }
+        }
+    }
+}
