@@ -47,7 +47,7 @@ public sealed class ValidateResolutionTests
         var run = await CliRun.ValidateYamlAsync(Worker.Replace("connectionFromEnv: SB_CONN", "connectionFromEnv: SB_CONNECTION", StringComparison.Ordinal));
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("trigger 0 (azure-servicebus): no connection setting given", run.Report("worker").Errors);
+        Assert.Contains(run.Report("worker").Errors, e => e.StartsWith("trigger 0 (azure-servicebus): ", StringComparison.Ordinal) && e.Contains("no connection setting given", StringComparison.Ordinal));
     }
 
     [Fact]
