@@ -10,6 +10,9 @@ namespace Operator.Scalers.Config;
 /// </summary>
 internal static class TypedConfigValueParser
 {
+    /// <summary>Largest range expansion accepted (<c>"1-100000"</c>).</summary>
+    public const int MaxRangeElements = 100_000;
+
     public static string? TryConvert(Type type, string value, TypedConfigParams p, out object? result)
     {
         result = null;
@@ -114,6 +117,12 @@ internal static class TypedConfigValueParser
         if (ms < 0)
         {
             return $"duration cannot be negative: {ms} milliseconds";
+        }
+
+        // Go's Duration would silently overflow past ~292 years; refuse instead of wrapping around.
+        if (ms > (long)TimeSpan.MaxValue.TotalMilliseconds)
+        {
+            return $"unable to parse duration value {GoFormat.Quote(value)}: out of range";
         }
 
         result = TimeSpan.FromMilliseconds(ms);
@@ -254,12 +263,28 @@ internal static class TypedConfigValueParser
             return $"unable to parse end value {GoFormat.Quote(bounds[1])}: {endError}";
         }
 
+        if (start is ulong or uint || end is ulong or uint)
+        {
+            start = Convert.ToDecimal(start ?? 0, CultureInfo.InvariantCulture) > long.MaxValue ? long.MaxValue : start;
+            end = Convert.ToDecimal(end ?? 0, CultureInfo.InvariantCulture) > long.MaxValue ? long.MaxValue : end;
+        }
+
         var from = Convert.ToInt64(start ?? 0, CultureInfo.InvariantCulture);
         var to = Convert.ToInt64(end ?? 0, CultureInfo.InvariantCulture);
+        // KEDA would try to allocate any range; a typo like "0-2000000000" must not exhaust the operator's memory.
+        if ((decimal)to - from >= MaxRangeElements)
+        {
+            return $"range {GoFormat.Quote(s)} has more than {MaxRangeElements} elements";
+        }
+
         // An inverted range ("5..3") yields no elements and no error, as in KEDA.
         for (var i = from; i <= to; i++)
         {
             list.Add(Convert.ChangeType(i, elementType, CultureInfo.InvariantCulture));
+            if (i == long.MaxValue)
+            {
+                break;
+            }
         }
 
         return null;

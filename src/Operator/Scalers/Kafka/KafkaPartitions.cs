@@ -24,9 +24,15 @@ internal static class KafkaPartitions
                     return (null, $"invalid partition limitation: {part}");
                 }
 
-                for (var i = start; i <= end; i++)
+                if ((long)end - start >= Config.TypedConfigValueParser.MaxRangeElements)
                 {
-                    result.Add(i);
+                    // Not in KEDA: refuse ranges that would exhaust memory.
+                    return (null, $"invalid partition limitation range: {part} has more than {Config.TypedConfigValueParser.MaxRangeElements} partitions");
+                }
+
+                for (long i = start; i <= end; i++)
+                {
+                    result.Add((int)i);
                 }
             }
             else if (TryParseInt32(part, out var value))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Operator.Scaling.Modifiers;
 
 namespace Operator.Scalers.Prometheus;
 
@@ -81,7 +82,7 @@ internal static class PrometheusResponseReader
 
         if (double.IsNaN(value) || double.IsInfinity(value))
         {
-            return ignoreNullValues ? (0, null) : (-1, $"prometheus query returns {GoFloat.FormatSpecial(value)}");
+            return ignoreNullValues ? (0, null) : (-1, $"prometheus query returns {FormatSpecial(value)}");
         }
 
         return (value, null);
@@ -188,6 +189,10 @@ internal static class PrometheusResponseReader
         values.AddRange(value.EnumerateArray());
         return true;
     }
+
+    /// <summary>Go's <c>%f</c> rendering of NaN and the infinities.</summary>
+    private static string FormatSpecial(double value) =>
+        double.IsNaN(value) ? "NaN" : double.IsPositiveInfinity(value) ? "+Inf" : "-Inf";
 
     private static string TypeError(JsonElement element, string field) =>
         string.Create(CultureInfo.InvariantCulture, $"error decoding prometheus response: unexpected JSON {element.ValueKind.ToString().ToLowerInvariant()} for {field}");

@@ -175,6 +175,16 @@ public sealed class TypedConfigNestedTests
             result.Errors);
     }
 
+    [Fact]
+    public void Parse_HugeRange_IsRefused()
+    {
+        var result = TypedConfig.Parse<Ranges>(Config(new() { ["range"] = "0-2000000000", ["multiRange"] = "1", ["dottedRange"] = "1", ["wrongRange"] = "1" }));
+
+        Assert.Equal(
+            ["unable to set param \"range\" value \"0-2000000000\": slice element 0: range \"0-2000000000\" has more than 100000 elements"],
+            result.Errors);
+    }
+
     private sealed class MultiName
     {
         [Keda("name=property1;property2, order=triggerMetadata")]

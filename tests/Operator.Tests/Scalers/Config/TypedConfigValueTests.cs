@@ -147,6 +147,8 @@ public sealed class TypedConfigValueTests
     [InlineData("-100", "duration cannot be negative: -100 milliseconds")]
     [InlineData("5 s", "unable to parse duration value \"5 s\": must be either a duration string (e.g. '30s', '5m') or a number of milliseconds")]
     [InlineData("1.5", "unable to parse duration value \"1.5\": must be either a duration string (e.g. '30s', '5m') or a number of milliseconds")]
+    [InlineData("99999999999999999", "unable to parse duration value \"99999999999999999\": out of range")]
+    [InlineData("999999999h", "unable to parse duration value \"999999999h\": must be either a duration string (e.g. '30s', '5m') or a number of milliseconds")]
     public void Parse_Duration_Rejects(string value, string detail)
     {
         Assert.Equal([$"unable to set param \"d\" value \"{value}\": {detail}"], Parse("d", value).Errors);

@@ -72,6 +72,7 @@ public sealed class KafkaMetadataTableTests
     [InlineData("|activationLagThreshold=-1", "\"activationLagThreshold\" must be a non-negative number")]
     [InlineData("|version=1.2.3.4", "error parsing kafka version: invalid version `1.2.3.4`")]
     [InlineData("|partitionLimitation=a,b", "invalid partition limitation: a")]
+    [InlineData("|partitionLimitation=0-2000000000", "invalid partition limitation range: 0-2000000000 has more than 100000 partitions")]
     [InlineData("|offsetResetPolicy=foo", "parameter \"offsetResetPolicy\" value \"foo\" must be one of [latest earliest]")]
     [InlineData("|lagThreshold=10.5", "unable to set param \"lagThreshold\" value \"10.5\": unable to unmarshal to field type int64: json: cannot unmarshal number 10.5 into Go value of type int64")]
     public void Build_ReportsKedaMessages(string extra, string expected)

@@ -78,22 +78,9 @@ public sealed class PrometheusScalerHttpTests
     [Fact]
     public async Task Query_Timeout_FailsWhenTheServerDoesNotAnswerInTime()
     {
-        var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = await PrometheusStubServer.StartAsync(async _ =>
-        {
-            received.TrySetResult();
-            await release.Task;
-            return (200, OneValue);
-        });
         var time = new FakeTimeProvider(Now);
-        await using var scaler = Build(server.Address, time, ("timeout", "500"));
 
-        var pending = scaler.GetMetricsAndActivityAsync("s0-prometheus", TestContext.Current.CancellationToken).AsTask();
-        await received.Task.WaitAsync(TestContext.Current.CancellationToken);
-        time.Advance(TimeSpan.FromMilliseconds(500));
-        var result = await pending;
-        release.TrySetResult();
+        var result = await PrometheusStubServer.QueryWithHangingServerAsync(address => Build(address, time, ("timeout", "500")), time, TimeSpan.FromMilliseconds(500));
 
         Assert.Contains("context deadline exceeded (Client.Timeout of 500ms exceeded)", result.Error, StringComparison.Ordinal);
     }

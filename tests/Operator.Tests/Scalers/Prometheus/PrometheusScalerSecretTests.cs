@@ -51,22 +51,10 @@ public sealed class PrometheusScalerSecretTests : IDisposable
     [Fact]
     public async Task Timeout_NeverContainsCredentials()
     {
-        var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = await PrometheusStubServer.StartAsync(async _ =>
-        {
-            received.TrySetResult();
-            await release.Task;
-            return (200, "{}");
-        });
         var time = new FakeTimeProvider();
-        await using var scaler = Build(server.Address.Replace("http://", $"http://user:{UrlPassword}@", StringComparison.Ordinal), "custom", time);
 
-        var pending = scaler.GetMetricsAndActivityAsync("s0-prometheus", TestContext.Current.CancellationToken).AsTask();
-        await received.Task.WaitAsync(TestContext.Current.CancellationToken);
-        time.Advance(TimeSpan.FromSeconds(3));
-        var result = await pending;
-        release.TrySetResult();
+        var result = await PrometheusStubServer.QueryWithHangingServerAsync(
+            address => Build(address.Replace("http://", $"http://user:{UrlPassword}@", StringComparison.Ordinal), "custom", time), time, TimeSpan.FromSeconds(3));
 
         AssertNoSecret(result.Error);
     }

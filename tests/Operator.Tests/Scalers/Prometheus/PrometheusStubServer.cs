@@ -73,6 +73,32 @@ internal sealed class PrometheusStubServer : IAsyncDisposable
     public static Task<PrometheusStubServer> StartAsync(string body, int status = 200, X509Certificate2? serverCertificate = null) =>
         StartAsync(_ => Task.FromResult((status, body)), serverCertificate);
 
+    /// <summary>
+    /// Queries <paramref name="scaler"/> against a stub that never answers, advancing <paramref name="time"/> by
+    /// <paramref name="advance"/> once the request has arrived, so the scaler's timeout fires without wall-clock waits.
+    /// </summary>
+    public static async Task<Operator.Scalers.ScalerResult> QueryWithHangingServerAsync(
+        Func<string, Operator.Scalers.IScaler> scaler,
+        Microsoft.Extensions.Time.Testing.FakeTimeProvider time,
+        TimeSpan advance)
+    {
+        var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await StartAsync(async _ =>
+        {
+            received.TrySetResult();
+            await release.Task;
+            return (200, "{}");
+        });
+        await using var built = scaler(server.Address);
+        var pending = built.GetMetricsAndActivityAsync("s0-prometheus", TestContext.Current.CancellationToken).AsTask();
+        await received.Task.WaitAsync(TestContext.Current.CancellationToken);
+        time.Advance(advance);
+        var result = await pending;
+        release.TrySetResult();
+        return result;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
