@@ -126,9 +126,9 @@ internal static class ManifestReader
         return (apiVersion, kind) switch
         {
             (ManifestKinds.KedaApiVersion, ManifestKinds.ScaledObject) =>
-                deserialize.Into<ScaledObject>(o => o.Metadata, set.ScaledObjects),
+                deserialize.Into<ScaledObject>(o => o.Metadata, set.ScaledObjects, FillScaledObject),
             (ManifestKinds.KedaApiVersion, ManifestKinds.ScaledJob) =>
-                deserialize.Into<ScaledJob>(o => o.Metadata, set.ScaledJobs),
+                deserialize.Into<ScaledJob>(o => o.Metadata, set.ScaledJobs, FillScaledJob),
             (ManifestKinds.KedaApiVersion, ManifestKinds.TriggerAuthentication) =>
                 deserialize.Into<TriggerAuthentication>(o => o.Metadata, set.TriggerAuthentications),
             (ManifestKinds.KedaApiVersion, ManifestKinds.ClusterTriggerAuthentication) =>
@@ -195,6 +195,32 @@ internal static class ManifestReader
 
         missing = new(new(path, 0, 0), "no such file or directory");
         return [];
+    }
+
+    // An empty YAML value (`spec:`, `metadata:`) reads as null; the checks see it as the empty object it stands for.
+    private static void FillScaledObject(ScaledObject so)
+    {
+        so.Spec ??= new ScaledObjectSpec();
+        so.Spec.ScaleTargetRef ??= new ScaleTarget();
+        so.Spec.Triggers = FillTriggers(so.Spec.Triggers);
+    }
+
+    private static void FillScaledJob(ScaledJob job)
+    {
+        job.Spec ??= new ScaledJobSpec();
+        job.Spec.Triggers = FillTriggers(job.Spec.Triggers);
+    }
+
+    private static List<ScaleTrigger> FillTriggers(List<ScaleTrigger>? triggers)
+    {
+        var filled = (triggers ?? []).Select(t => t ?? new ScaleTrigger()).ToList();
+        foreach (var trigger in filled)
+        {
+            trigger.Type ??= "";
+            trigger.Metadata ??= [];
+        }
+
+        return filled;
     }
 
     private static void MergeStringData(V1Secret secret)
