@@ -139,6 +139,9 @@ internal static class SchemaProcessor
         }
     }
 
+    // Values built in-process (long, int) and parsed ones (JsonElement) convert differently; the JSON text does not.
+    private static double Number(JsonNode value) => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
     private static void Check(JsonObject schema, JsonNode? value, string path, List<FieldError> errors)
     {
         if (value is null)
@@ -155,7 +158,7 @@ internal static class SchemaProcessor
             "array" => kind == JsonValueKind.Array,
             "string" => kind == JsonValueKind.String,
             "boolean" => kind is JsonValueKind.True or JsonValueKind.False,
-            "integer" => kind == JsonValueKind.Number && value.AsValue().TryGetValue<long>(out _),
+            "integer" => kind == JsonValueKind.Number && long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
             "number" => kind == JsonValueKind.Number,
             _ => true,
         };
@@ -174,13 +177,13 @@ internal static class SchemaProcessor
 
         if (kind == JsonValueKind.Number && !intOrString)
         {
-            var number = value.GetValue<double>();
-            if (schema["minimum"] is JsonValue min && number < min.GetValue<double>())
+            var number = Number(value);
+            if (schema["minimum"] is JsonValue min && number < Number(min))
             {
                 errors.Add(FieldError.InvalidValue(path, number.ToString(CultureInfo.InvariantCulture), $"{path} in body should be greater than or equal to {min}"));
             }
 
-            if (schema["maximum"] is JsonValue max && number > max.GetValue<double>())
+            if (schema["maximum"] is JsonValue max && number > Number(max))
             {
                 errors.Add(FieldError.InvalidValue(path, number.ToString(CultureInfo.InvariantCulture), $"{path} in body should be less than or equal to {max}"));
             }

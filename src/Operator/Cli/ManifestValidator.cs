@@ -3,6 +3,7 @@ using Operator.Api;
 using Operator.Manifests;
 using Operator.Resolution;
 using Operator.Scalers;
+using Operator.Scaling;
 using Operator.Validation;
 
 namespace Operator.Cli;
@@ -16,6 +17,9 @@ internal sealed class ManifestValidator
 {
     private readonly ManifestSet _set;
     private readonly TriggerAuthResolver _authResolver;
+    // Only the HPA's app.kubernetes.io/version label carries it, and validate does not print labels.
+    private const string HpaKedaVersion = "offline";
+
     private readonly Func<ScalerConfig, ScalerBuildResult?> _buildScaler;
     private readonly InMemoryValidationContext _context;
 
@@ -66,7 +70,7 @@ internal sealed class ManifestValidator
         findings.Add(target.Error, target.Warning);
         var triggers = await BuildTriggersAsync(
             so.Spec.Triggers ?? [], target, so.Metadata.Name, so.Metadata.NamespaceProperty, ManifestKinds.ScaledObject, findings).ConfigureAwait(false);
-        var hpa = HpaFor(so);
+        var hpa = HpaFor(so, triggers, findings);
         return Report(ManifestKinds.ScaledObject, so.Metadata, located.Location, findings, hpa, triggers);
     }
 
@@ -84,7 +88,7 @@ internal sealed class ManifestValidator
         return Report(ManifestKinds.ScaledJob, job.Metadata, located.Location, findings, null, triggers);
     }
 
-    private async Task<List<TriggerReport>> BuildTriggersAsync(
+    private async Task<List<BuiltTrigger>> BuildTriggersAsync(
         List<ScaleTrigger> triggers, ScaleTargetResolution target, string name, string ns, string kind, Findings findings)
     {
         IReadOnlyDictionary<string, string> env = new Dictionary<string, string>();
@@ -100,7 +104,7 @@ internal sealed class ManifestValidator
             env = resolved.Env;
         }
 
-        var reports = new List<TriggerReport>();
+        var reports = new List<BuiltTrigger>();
         for (var index = 0; index < triggers.Count; index++)
         {
             var trigger = triggers[index];
@@ -130,27 +134,27 @@ internal sealed class ManifestValidator
         return reports;
     }
 
-    private async Task<TriggerReport> BuildTriggerAsync(
+    private async Task<BuiltTrigger> BuildTriggerAsync(
         int index, ScaleTrigger trigger, ScalerConfig config, string prefix, Findings findings)
     {
         var built = _buildScaler(config);
         if (built is null)
         {
             findings.Warnings.Add($"{prefix}metadata not checked: this build has no {trigger.Type} scaler");
-            return TriggerReports.Unbuilt(index, trigger);
+            return new(TriggerReports.Unbuilt(index, trigger), null);
         }
 
         findings.Errors.AddRange(built.Errors.Select(e => prefix + e));
         findings.Warnings.AddRange(built.Infos.Select(i => prefix + i));
         if (built.Scaler is not { } scaler)
         {
-            return TriggerReports.Unbuilt(index, trigger);
+            return new(TriggerReports.Unbuilt(index, trigger), null);
         }
 
         try
         {
             var specs = scaler.GetMetricSpecs();
-            return TriggerReports.FromMetricSpec(index, trigger, specs.Count > 0 ? specs[0] : null);
+            return new(TriggerReports.FromMetricSpec(index, trigger, specs.Count > 0 ? specs[0] : null), specs);
         }
         finally
         {
@@ -158,10 +162,38 @@ internal sealed class ManifestValidator
         }
     }
 
-    private static HpaReport HpaFor(ScaledObject so) => new(so.GetHpaName(), so.GetHpaMinReplicas(), so.GetHpaMaxReplicas());
+    /// <summary>
+    /// The HPA KEDA would generate. When a trigger could not be built (its error is reported) or the target kind
+    /// cannot be mapped, KEDA would not get that far: name and bounds then come from the spec alone.
+    /// </summary>
+    private HpaReport HpaFor(ScaledObject so, List<BuiltTrigger> triggers, Findings findings)
+    {
+        var fromSpec = new HpaReport(so.GetHpaName(), so.GetHpaMinReplicas(), so.GetHpaMaxReplicas());
+        var target = so.Spec.ScaleTargetRef ?? new ScaleTarget();
+        if (triggers.Count == 0 || triggers.Any(t => t.Specs is null) ||
+            !GroupVersionKindResourceParser.TryParse(target.ApiVersion, target.Kind, _context.ResolveResource, out var gvkr, out _))
+        {
+            return fromSpec;
+        }
+
+        var generated = HpaBuilder.Build(so, triggers.Select(t => t.Specs).ToList(), gvkr, HpaKedaVersion);
+        if (generated.Hpa is not { } hpa || generated.Error is not null)
+        {
+            findings.Errors.Add($"failed to ensure HPA is correctly created for ScaledObject: {generated.Error}");
+            return fromSpec;
+        }
+
+        return new HpaReport(hpa.Metadata.Name, hpa.Spec.MinReplicas ?? fromSpec.MinReplicas, hpa.Spec.MaxReplicas)
+        {
+            Metrics = generated.Metrics.Select(MetricName).ToList(),
+        };
+    }
+
+    private static string MetricName(V2MetricSpec spec) =>
+        spec.External?.Metric?.Name ?? spec.Resource?.Name ?? spec.ContainerResource?.Name ?? spec.Type;
 
     private ScalableObjectReport Report(
-        string kind, V1ObjectMeta meta, ManifestLocation location, Findings findings, HpaReport? hpa, List<TriggerReport> triggers) =>
+        string kind, V1ObjectMeta meta, ManifestLocation location, Findings findings, HpaReport? hpa, List<BuiltTrigger> triggers) =>
         new()
         {
             Kind = kind,
@@ -171,8 +203,11 @@ internal sealed class ManifestValidator
             Errors = findings.Errors.Distinct().Select(Redactor.Redact).ToList(),
             Warnings = findings.Warnings.Distinct().Select(Redactor.Redact).ToList(),
             Hpa = hpa,
-            Triggers = triggers,
+            Triggers = triggers.Select(t => t.Report).ToList(),
         };
+
+    /// <summary>A trigger's report and its HPA metric specs (null when its scaler could not be built).</summary>
+    private sealed record BuiltTrigger(TriggerReport Report, IReadOnlyList<V2MetricSpec>? Specs);
 
     private sealed class Findings
     {

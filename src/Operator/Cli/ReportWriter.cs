@@ -26,18 +26,24 @@ internal static class ReportWriter
                 .Append("  (").Append(report.Source).AppendLine(")");
             foreach (var error in report.Errors)
             {
-                text.Append("  error:   ").AppendLine(error);
+                text.Append("  error:   ").AppendLine(Indent(error));
             }
 
             foreach (var warning in report.Warnings)
             {
-                text.Append("  warning: ").AppendLine(warning);
+                text.Append("  warning: ").AppendLine(Indent(warning));
             }
 
             if (report.Hpa is { } hpa)
             {
                 text.Append("  hpa:     ").Append(hpa.Name).Append(", min ").Append(hpa.MinReplicas)
-                    .Append(", max ").Append(hpa.MaxReplicas).AppendLine();
+                    .Append(", max ").Append(hpa.MaxReplicas);
+                if (hpa.Metrics.Count > 0)
+                {
+                    text.Append(", metrics ").AppendJoin(", ", hpa.Metrics);
+                }
+
+                text.AppendLine();
             }
 
             foreach (var trigger in report.Triggers)
@@ -76,4 +82,7 @@ internal static class ReportWriter
 
         return text.AppendLine().ToString();
     }
+
+    // KEDA joins several parse errors with newlines; keep them under their label.
+    private static string Indent(string message) => message.Replace("\n", "\n           ", StringComparison.Ordinal);
 }

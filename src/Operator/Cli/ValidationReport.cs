@@ -35,11 +35,16 @@ public sealed record ScalableObjectReport
     public required IReadOnlyList<TriggerReport> Triggers { get; init; }
 }
 
-/// <summary>Name and bounds of the HPA KEDA would generate for a ScaledObject.</summary>
+/// <summary>Name and bounds of the HPA KEDA would generate for a ScaledObject, and its metric names in HPA order.</summary>
 public sealed record HpaReport(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("minReplicas")] int MinReplicas,
-    [property: JsonPropertyName("maxReplicas")] int MaxReplicas);
+    [property: JsonPropertyName("maxReplicas")] int MaxReplicas)
+{
+    /// <summary>The HPA's <c>spec.metrics</c> names (<c>composite-metric</c> with scalingModifiers); empty when not generated.</summary>
+    [JsonPropertyName("metrics")]
+    public IReadOnlyList<string> Metrics { get; init; } = [];
+}
 
 /// <summary>
 /// One trigger: the HPA metric it produces and its thresholds as Kubernetes quantity strings (<c>"5"</c>,

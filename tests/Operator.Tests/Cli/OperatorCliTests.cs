@@ -105,7 +105,7 @@ public sealed class OperatorCliTests
 
         var report = run.Report(name);
         Assert.True(report.Valid, string.Join("; ", report.Errors));
-        Assert.Equal(new HpaReport(hpaName, min, max), report.Hpa);
+        Assert.Equal((hpaName, min, max), (report.Hpa!.Name, report.Hpa.MinReplicas, report.Hpa.MaxReplicas));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class OperatorCliTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("ScaledObject my-namespace/kafka-scaledobject: valid", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("hpa:     keda-hpa-cpu-scaledobject, min 1, max 100", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("hpa:     keda-hpa-cpu-scaledobject, min 1, max 100, metrics cpu", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("4 valid, 0 invalid", run.Stdout, StringComparison.Ordinal);
     }
 
@@ -154,5 +154,29 @@ public sealed class OperatorCliTests
         Assert.Equal("ScaledJob", report.Kind);
         Assert.Null(report.Hpa);
         Assert.Contains("\"hpa\": null", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_EmptySpecAndTriggers_AreReportedNotCrashed()
+    {
+        var run = await CliRun.ValidateYamlAsync("""
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: empty}
+            spec:
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledJob
+            metadata: {name: job}
+            spec:
+              triggers:
+              - type: cron
+                metadata:
+            """);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no triggers defined in the ScaledObject/ScaledJob", run.Report("empty").Errors);
+        Assert.Contains("ScaledObject.spec.scaleTargetRef.name is missing", run.Report("empty").Errors);
+        Assert.Contains(run.Report("job").Errors, e => e.Contains("missing required parameter \"start\"", StringComparison.Ordinal));
     }
 }
