@@ -104,4 +104,78 @@ public static class LabelSelectors
 
         return text.Append("},}").ToString();
     }
+
+    /// <summary>
+    /// Parses the query form ("a=b,c!=d,e in (x,y),f notin (z),g,!h"); null with an error for malformed input.
+    /// </summary>
+    public static V1LabelSelector? Parse(string? query, out string? error)
+    {
+        var selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string>(), MatchExpressions = [] };
+        error = null;
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return selector;
+        }
+
+        foreach (var term in SplitTerms(query))
+        {
+            var text = term.Trim();
+            var setOp = text.Contains(" notin ", StringComparison.Ordinal) ? "NotIn" : text.Contains(" in ", StringComparison.Ordinal) ? "In" : null;
+            if (setOp is not null)
+            {
+                var keyword = setOp == "In" ? " in " : " notin ";
+                var at = text.IndexOf(keyword, StringComparison.Ordinal);
+                var values = text[(at + keyword.Length)..].Trim();
+                if (!values.StartsWith('(') || !values.EndsWith(')'))
+                {
+                    error = $"invalid label selector term \"{text}\": expected a parenthesised value list";
+                    return null;
+                }
+
+                selector.MatchExpressions.Add(new V1LabelSelectorRequirement
+                {
+                    Key = text[..at].Trim(), OperatorProperty = setOp,
+                    Values = values[1..^1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList(),
+                });
+            }
+            else if (text.Contains("!=", StringComparison.Ordinal))
+            {
+                var parts = text.Split("!=", 2);
+                selector.MatchExpressions.Add(new V1LabelSelectorRequirement { Key = parts[0].Trim(), OperatorProperty = "NotIn", Values = [parts[1].Trim()] });
+            }
+            else if (text.Contains('=', StringComparison.Ordinal))
+            {
+                var parts = text.Split(text.Contains("==", StringComparison.Ordinal) ? "==" : "=", 2);
+                selector.MatchLabels[parts[0].Trim()] = parts[1].Trim();
+            }
+            else if (text.StartsWith('!'))
+            {
+                selector.MatchExpressions.Add(new V1LabelSelectorRequirement { Key = text[1..].Trim(), OperatorProperty = "DoesNotExist" });
+            }
+            else if (text.Length > 0)
+            {
+                selector.MatchExpressions.Add(new V1LabelSelectorRequirement { Key = text, OperatorProperty = "Exists" });
+            }
+        }
+
+        return selector;
+    }
+
+    // Commas separate terms except inside "(...)".
+    private static IEnumerable<string> SplitTerms(string query)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < query.Length; i++)
+        {
+            depth += query[i] == '(' ? 1 : query[i] == ')' ? -1 : 0;
+            if (query[i] == ',' && depth == 0)
+            {
+                yield return query[start..i];
+                start = i + 1;
+            }
+        }
+
+        yield return query[start..];
+    }
 }

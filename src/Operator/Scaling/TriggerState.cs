@@ -13,6 +13,15 @@ public sealed record TriggerState(
     bool IsError,
     IReadOnlyList<MetricValue> Metrics)
 {
+    /// <summary>
+    /// KEDA's <c>getScalerState</c> for one external metric: after fallback the trigger is active when the scaler said
+    /// so or fallback supplied the value; an error that fallback did not absorb makes it a failed trigger.
+    /// </summary>
+    public static TriggerState FromPoll(string triggerType, string metricName, ScalerResult scalerResult, FallbackResult afterFallback) =>
+        afterFallback.IsSuccess
+            ? new TriggerState(triggerType, metricName, scalerResult.IsActive || afterFallback.FallbackActive, false, afterFallback.Metrics)
+            : new TriggerState(triggerType, metricName, false, true, []);
+
     /// <summary>cpu and memory triggers are served by the Kubernetes metrics server, not by KEDA.</summary>
     public bool IsCpuOrMemory => TriggerType is "cpu" or "memory";
 }

@@ -109,4 +109,32 @@ public class ActivityAggregatorTests
         Assert.True(activity.IsError);
         Assert.StartsWith("scalingModifiers.ActivationTarget parsing error", activity.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FromPoll_FallbackValue_MakesTheTriggerActive()
+    {
+        var state = TriggerState.FromPoll("prometheus", "s0-prometheus", ScalerResult.Failure("down"),
+            new FallbackResult([new MetricValue("s0-prometheus", 100)], FallbackActive: true, Error: null));
+
+        Assert.Equal((true, false), (state.IsActive, state.IsError));
+        Assert.Equal(100, state.Metrics[0].Value);
+    }
+
+    [Fact]
+    public void FromPoll_UnabsorbedError_IsAFailedInactiveTrigger()
+    {
+        var state = TriggerState.FromPoll("prometheus", "s0-prometheus", ScalerResult.Failure("down"), FallbackResult.Failed("down"));
+
+        Assert.Equal((false, true), (state.IsActive, state.IsError));
+    }
+
+    [Fact]
+    public void FromPoll_Success_KeepsScalerActivity()
+    {
+        var metrics = new[] { new MetricValue("s0-prometheus", 3) };
+
+        var state = TriggerState.FromPoll("prometheus", "s0-prometheus", ScalerResult.Success(metrics, isActive: true), FallbackResult.Passthrough(metrics));
+
+        Assert.Equal((true, false), (state.IsActive, state.IsError));
+    }
 }

@@ -116,6 +116,40 @@ public sealed class PrometheusCloudAuthTests
         Assert.Equal("s0-prometheus", scaler.GetMetricSpecs()[0].External.Metric.Name);
     }
 
+    [Fact]
+    public async Task Query_OperatorIdentity_SignsWithTheResolvedTemporaryCredentials()
+    {
+        await using var server = await PrometheusStubServer.StartAsync(OneValue);
+        var time = new FakeTimeProvider(Now);
+        var identity = new Operator.Scalers.Aws.AwsAuthorization { Region = "us-west-2", UsingPodIdentity = true };
+        var resolved = new Amazon.Runtime.SessionAWSCredentials("ASIAOPERATOR", "operator-secret", "operator-session");
+        var signer = new AwsSigV4Authorizer(identity, null, "us-west-2", time, _ => Task.FromResult<Amazon.Runtime.AWSCredentials>(resolved));
+        await using var scaler = Scaler(server.Address, signer, time);
+
+        var result = await scaler.GetMetricsAndActivityAsync("s0-prometheus", TestContext.Current.CancellationToken);
+
+        Assert.True(result.IsSuccess, result.Error);
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("operator-session", request.Headers["X-Amz-Security-Token"]);
+        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=ASIAOPERATOR/20261125/us-west-2/aps/aws4_request", request.Headers.Authorization.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Query_OperatorIdentityUnavailable_IsErrorResult()
+    {
+        await using var server = await PrometheusStubServer.StartAsync(OneValue);
+        var time = new FakeTimeProvider(Now);
+        var identity = new Operator.Scalers.Aws.AwsAuthorization { Region = "us-west-2", UsingPodIdentity = true };
+        var signer = new AwsSigV4Authorizer(identity, null, "us-west-2", time,
+            _ => Task.FromException<Amazon.Runtime.AWSCredentials>(new Amazon.Runtime.AmazonClientException("Failed to resolve AWS credentials.")));
+        await using var scaler = Scaler(server.Address, signer, time);
+
+        var result = await scaler.GetMetricsAndActivityAsync("s0-prometheus", TestContext.Current.CancellationToken);
+
+        Assert.Equal("error getting AWS credentials for SigV4 signing: Failed to resolve AWS credentials.", result.Error);
+        Assert.Empty(server.Requests);
+    }
+
     [Theory]
     [InlineData("operator", true)]
     [InlineData("pod", false)]
