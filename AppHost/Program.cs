@@ -1,2 +1,3 @@
-Console.Out.WriteLine("AppHost: the local environment (arrives with the environment issue).");
-return 0;
+using AppHost;
+
+return await EnvironmentCommand.RunAsync(args, Console.Out, Console.Error);
