@@ -53,7 +53,8 @@ internal sealed class ApiServiceMonitor
             var status = available ? "True" : "False";
             var existing = (node["status"]?["conditions"] as JsonArray ?? []).OfType<JsonObject>()
                 .FirstOrDefault(c => c["type"]?.GetValue<string>() == "Available");
-            if (existing?["status"]?.GetValue<string>() == status && existing["reason"]?.GetValue<string>() == reason)
+            if (existing?["status"]?.GetValue<string>() == status && existing["reason"]?.GetValue<string>() == reason
+                && existing["message"]?.GetValue<string>() == message)
             {
                 continue;
             }

@@ -102,7 +102,7 @@ internal sealed class ApiServiceProxy : IDisposable
         {
             if (!context.Response.HasStarted)
             {
-                await HttpIo.WriteErrorAsync(context, new ApiError(503, "ServiceUnavailable", $"error trying to reach service: {ex.Message}"));
+                await HttpIo.WriteErrorAsync(context, new ApiError(503, "ServiceUnavailable", $"error trying to reach service: {Describe(ex)}"));
             }
         }
 
@@ -127,11 +127,13 @@ internal sealed class ApiServiceProxy : IDisposable
                 ? (true, "Passed", "all checks passed")
                 : (false, "FailedDiscoveryCheck", $"failing or missing response from {backend.BaseUri}: bad status from {backend.BaseUri}apis/{group}/{version}: {(int)response.StatusCode}");
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            return (false, "FailedDiscoveryCheck", $"failing or missing response from {backend.BaseUri}: {ex.Message}");
+            return (false, "FailedDiscoveryCheck", $"failing or missing response from {backend.BaseUri}: {Describe(ex)}");
         }
     }
+
+    private static string Describe(Exception ex) => ex.InnerException is null ? ex.Message : $"{ex.Message}: {ex.InnerException.Message}";
 
     public void Dispose()
     {
@@ -153,7 +155,6 @@ internal sealed class ApiServiceProxy : IDisposable
             {
                 SslOptions = new SslClientAuthenticationOptions
                 {
-                    TargetHost = backend.ServerName,
                     RemoteCertificateValidationCallback = (_, certificate, _, errors) => Validate(backend, certificate, errors),
                 },
             };
@@ -180,6 +181,7 @@ internal sealed class ApiServiceProxy : IDisposable
         var roots = new X509Certificate2Collection();
         roots.ImportFromPem(System.Text.Encoding.ASCII.GetString(backend.CaBundle));
         chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        return chain.Build(leaf) && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0;
+        // The connection goes to an endpoint IP, but kube-apiserver verifies the certificate for the Service's DNS name.
+        return chain.Build(leaf) && leaf.MatchesHostname(backend.ServerName);
     }
 }

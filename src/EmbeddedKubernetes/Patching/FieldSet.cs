@@ -69,7 +69,7 @@ internal static class FieldSet
                 case JsonObject child when child.Count > 0:
                     Walk(child, path, builtIn, paths, topLevel: false);
                     break;
-                case JsonArray list when builtIn && MergeKeyOf(key, list) is { } mergeKey:
+                case JsonArray list when builtIn && MergeKeyOf(key, prefix, list) is { } mergeKey:
                     foreach (var item in list.OfType<JsonObject>())
                     {
                         var itemPath = Join(path, "k:" + JsonSerializer.Serialize(new Dictionary<string, JsonNode?> { [mergeKey] = item[mergeKey]?.DeepClone() }));
@@ -113,13 +113,13 @@ internal static class FieldSet
         }
     }
 
-    internal static string? MergeKeyOf(string field, JsonArray list) => field switch
+    internal static string? MergeKeyOf(string field, string prefix, JsonArray list) => field switch
     {
         "containers" or "initContainers" or "env" or "volumes" or "imagePullSecrets" => "name",
         "volumeMounts" => "mountPath",
         "conditions" => "type",
         "ownerReferences" => "uid",
-        "ports" => list.OfType<JsonObject>().Any(i => i.ContainsKey("containerPort")) ? "containerPort" : "port",
+        "ports" => list.OfType<JsonObject>().Any(i => i.ContainsKey("containerPort")) ? "containerPort" : prefix == "f:spec" ? "port" : null,
         _ => null,
     };
 

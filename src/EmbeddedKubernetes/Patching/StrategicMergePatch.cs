@@ -37,9 +37,9 @@ internal static class StrategicMergePatch
 
     private static readonly HashSet<string> PrimitiveMergeLists = new(StringComparer.Ordinal) { "finalizers" };
 
-    public static JsonObject Apply(JsonObject target, JsonObject patch) => MergeObject(target.DeepClone().AsObject(), patch);
+    public static JsonObject Apply(JsonObject target, JsonObject patch) => MergeObject(target.DeepClone().AsObject(), patch, "");
 
-    private static JsonObject MergeObject(JsonObject target, JsonObject patch)
+    private static JsonObject MergeObject(JsonObject target, JsonObject patch, string path)
     {
         if (patch[PatchDirective]?.GetValue<string>() == "replace")
         {
@@ -73,12 +73,13 @@ internal static class StrategicMergePatch
                 continue;
             }
 
+            var childPath = path.Length == 0 ? key : path + "." + key;
             target[key] = (target[key], value) switch
             {
-                (JsonObject t, JsonObject p) => MergeObject(t.DeepClone().AsObject(), p),
-                (JsonArray t, JsonArray p) => MergeList(key, t, p),
-                (_, JsonObject p) => MergeObject([], p),
-                (_, JsonArray p) => MergeList(key, [], p),
+                (JsonObject t, JsonObject p) => MergeObject(t.DeepClone().AsObject(), p, childPath),
+                (JsonArray t, JsonArray p) => MergeList(key, path, t, p),
+                (_, JsonObject p) => MergeObject([], p, childPath),
+                (_, JsonArray p) => MergeList(key, path, [], p),
                 _ => value.DeepClone(),
             };
         }
@@ -95,7 +96,7 @@ internal static class StrategicMergePatch
         return target;
     }
 
-    private static JsonArray MergeList(string field, JsonArray target, JsonArray patch)
+    private static JsonArray MergeList(string field, string path, JsonArray target, JsonArray patch)
     {
         if (patch.OfType<JsonObject>().Any(item => item[PatchDirective]?.GetValue<string>() == "replace"))
         {
@@ -113,7 +114,8 @@ internal static class StrategicMergePatch
             return new JsonArray([.. merged]);
         }
 
-        var mergeKey = MergeKeyFor(field, patch, target);
+        var mergeKey = MergeKeyFor(field, path, patch, target);
+        var itemPath = path.Length == 0 ? field : path + "." + field;
         if (mergeKey is null)
         {
             return new JsonArray([.. patch.Select(i => StripDirectives(i?.DeepClone()))]);
@@ -136,23 +138,24 @@ internal static class StrategicMergePatch
 
             if (index >= 0)
             {
-                result[index] = MergeObject(result[index]!.AsObject(), item);
+                result[index] = MergeObject(result[index]!.AsObject(), item, itemPath);
             }
             else
             {
-                result.Add(MergeObject([], item));
+                result.Add(MergeObject([], item, itemPath));
             }
         }
 
         return new JsonArray([.. result]);
     }
 
-    private static string? MergeKeyFor(string field, JsonArray patch, JsonArray target)
+    private static string? MergeKeyFor(string field, string path, JsonArray patch, JsonArray target)
     {
         if (field == "ports")
         {
-            // Container ports merge on containerPort, Service ports on port.
-            return patch.Concat(target).OfType<JsonObject>().Any(i => i.ContainsKey("containerPort")) ? "containerPort" : "port";
+            // Container ports merge on containerPort, Service spec.ports on port; other ports lists (EndpointSlice) are atomic.
+            return patch.Concat(target).OfType<JsonObject>().Any(i => i.ContainsKey("containerPort")) ? "containerPort"
+                : path == "spec" ? "port" : null;
         }
 
         return MergeKeys.GetValueOrDefault(field);

@@ -26,12 +26,12 @@ internal static class ReportWriter
                 .Append("  (").Append(report.Source).AppendLine(")");
             foreach (var error in report.Errors)
             {
-                text.Append("  error:   ").AppendLine(error);
+                text.Append("  error:   ").AppendLine(Indent(error));
             }
 
             foreach (var warning in report.Warnings)
             {
-                text.Append("  warning: ").AppendLine(warning);
+                text.Append("  warning: ").AppendLine(Indent(warning));
             }
 
             if (report.Hpa is { } hpa)
@@ -82,4 +82,7 @@ internal static class ReportWriter
 
         return text.AppendLine().ToString();
     }
+
+    // KEDA joins several parse errors with newlines; keep them under their label.
+    private static string Indent(string message) => message.Replace("\n", "\n           ", StringComparison.Ordinal);
 }

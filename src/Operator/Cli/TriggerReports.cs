@@ -1,6 +1,7 @@
 using System.Globalization;
 using k8s.Models;
 using Operator.Api;
+using Operator.Scaling;
 
 namespace Operator.Cli;
 
@@ -67,7 +68,7 @@ internal static class TriggerReports
     /// <summary>A number as KEDA turns it into a quantity: rounded to 3 decimals, canonical form (5.5 → 5500m).</summary>
     public static string Quantity(string number) =>
         double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
-            ? new ResourceQuantity(value.ToString("F3", CultureInfo.InvariantCulture)).ToString()
+            ? KubernetesQuantity.FromMetricValue(value)
             : number;
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;

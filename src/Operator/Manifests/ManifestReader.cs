@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s.Models;
 using Operator.Api;
@@ -123,13 +122,13 @@ internal static class ManifestReader
             return ReadListItems(set, location, obj, marks, path);
         }
 
-        var deserialize = new Deserializer(location, obj, marks, path);
+        var deserialize = new ManifestDeserializer(location, obj, marks, path);
         return (apiVersion, kind) switch
         {
             (ManifestKinds.KedaApiVersion, ManifestKinds.ScaledObject) =>
-                deserialize.Into<ScaledObject>(o => o.Metadata, set.ScaledObjects),
+                deserialize.Into<ScaledObject>(o => o.Metadata, set.ScaledObjects, FillScaledObject),
             (ManifestKinds.KedaApiVersion, ManifestKinds.ScaledJob) =>
-                deserialize.Into<ScaledJob>(o => o.Metadata, set.ScaledJobs),
+                deserialize.Into<ScaledJob>(o => o.Metadata, set.ScaledJobs, FillScaledJob),
             (ManifestKinds.KedaApiVersion, ManifestKinds.TriggerAuthentication) =>
                 deserialize.Into<TriggerAuthentication>(o => o.Metadata, set.TriggerAuthentications),
             (ManifestKinds.KedaApiVersion, ManifestKinds.ClusterTriggerAuthentication) =>
@@ -198,6 +197,32 @@ internal static class ManifestReader
         return [];
     }
 
+    // An empty YAML value (`spec:`, `metadata:`) reads as null; the checks see it as the empty object it stands for.
+    private static void FillScaledObject(ScaledObject so)
+    {
+        so.Spec ??= new ScaledObjectSpec();
+        so.Spec.ScaleTargetRef ??= new ScaleTarget();
+        so.Spec.Triggers = FillTriggers(so.Spec.Triggers);
+    }
+
+    private static void FillScaledJob(ScaledJob job)
+    {
+        job.Spec ??= new ScaledJobSpec();
+        job.Spec.Triggers = FillTriggers(job.Spec.Triggers);
+    }
+
+    private static List<ScaleTrigger> FillTriggers(List<ScaleTrigger>? triggers)
+    {
+        var filled = (triggers ?? []).Select(t => t ?? new ScaleTrigger()).ToList();
+        foreach (var trigger in filled)
+        {
+            trigger.Type ??= "";
+            trigger.Metadata ??= [];
+        }
+
+        return filled;
+    }
+
     private static void MergeStringData(V1Secret secret)
     {
         // The API server folds stringData into data (stringData wins).
@@ -219,100 +244,4 @@ internal static class ManifestReader
         obj[name] is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
-
-    /// <summary>Deserializes one object, translating a JSON path in an error back to its YAML position.</summary>
-    private sealed class Deserializer(ManifestLocation location, JsonObject obj, Dictionary<string, Mark> marks, string path)
-    {
-        public ManifestReadError? Into<T>(
-            Func<T, V1ObjectMeta?> metadata, List<Located<T>> target, Action<T>? normalize = null, bool clusterScoped = false)
-            where T : class
-        {
-            T? value;
-            try
-            {
-                value = obj.Deserialize<T>(KedaJson.Options);
-            }
-            catch (JsonException e)
-            {
-                var errorPath = e.Path ?? "$";
-                return new(LocationOf(errorPath), WrongTypeMessage(errorPath, e));
-            }
-            catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or OverflowException)
-            {
-                return new(location, $"invalid value: {e.Message}");
-            }
-
-            if (value is null)
-            {
-                return new(location, "the document is empty");
-            }
-
-            var meta = metadata(value);
-            if (meta is null || string.IsNullOrEmpty(meta.Name))
-            {
-                return new(location, "metadata.name is required");
-            }
-
-            if (!clusterScoped && string.IsNullOrEmpty(meta.NamespaceProperty))
-            {
-                meta.NamespaceProperty = ManifestKinds.DefaultNamespace;
-            }
-
-            normalize?.Invoke(value);
-            target.Add(new(value, location));
-            return null;
-        }
-
-        private ManifestLocation LocationOf(string errorPath)
-        {
-            // The error path is relative to the object; List items live under a prefix.
-            var full = path == "$" ? errorPath : path + errorPath[1..];
-            for (var candidate = full; candidate.Length > 0; candidate = Parent(candidate))
-            {
-                if (marks.TryGetValue(candidate, out var mark))
-                {
-                    return location with { Line = (int)mark.Line, Column = (int)mark.Column };
-                }
-            }
-
-            return location;
-        }
-
-        private static string Parent(string jsonPath)
-        {
-            var cut = Math.Max(jsonPath.LastIndexOf('.'), jsonPath.LastIndexOf('['));
-            return cut <= 0 ? "" : jsonPath[..cut];
-        }
-
-        private static string WrongTypeMessage(string errorPath, JsonException e)
-        {
-            var field = errorPath.TrimStart('$').TrimStart('.');
-            var expected = ExpectedType(e.Message);
-            return expected is null
-                ? $"{(field.Length == 0 ? "the object" : field)}: {e.Message.Split(" Path:")[0]}"
-                : $"{field}: wrong type, expected {expected} (quote numbers and booleans meant as strings)";
-        }
-
-        private static string? ExpectedType(string message)
-        {
-            const string Marker = "could not be converted to ";
-            var at = message.IndexOf(Marker, StringComparison.Ordinal);
-            if (at < 0)
-            {
-                return null;
-            }
-
-            var type = message[(at + Marker.Length)..].Split(". Path")[0].Split(". ")[0];
-            return type switch
-            {
-                "System.String" => "a string",
-                "System.Int32" or "System.Int64" or "System.Nullable`1[System.Int32]" or "System.Nullable`1[System.Int64]" => "an integer",
-                "System.Boolean" or "System.Nullable`1[System.Boolean]" => "a boolean (true or false)",
-                "System.Byte[]" => "base64-encoded data",
-                _ when type.Contains("Dictionary", StringComparison.Ordinal) => "a mapping",
-                _ when type.Contains("List", StringComparison.Ordinal) || type.Contains("IList", StringComparison.Ordinal) => "a list",
-                _ => "an object (" + type.Split('.')[^1] + ")",
-            };
-        }
-    }
 }

@@ -19,11 +19,12 @@ public static class CpuMemoryRules
         {
             if (podSpec is null)
             {
-                var target = scaledObject.Spec.ScaleTargetRef;
-                if (!GroupVersionKindResourceParser.TryParse(target.ApiVersion, target.Kind, context.ResolveResource, out var gvkr, out var error))
+                if (!ScaledObjectValidator.TryParseTarget(scaledObject, context, out var gvkr, out var error))
                 {
                     return error;
                 }
+
+                var target = scaledObject.Spec.ScaleTargetRef;
 
                 var gvk = gvkr.GvkString();
                 if (gvk is not ("apps/v1.Deployment" or "apps/v1.StatefulSet"))

@@ -40,14 +40,12 @@ public static class ScaledObjectValidator
     /// <summary>KEDA's <c>verifyHpas</c>: no other HPA may already scale the same workload.</summary>
     public static string? VerifyHpas(ScaledObject scaledObject, IValidationContext context)
     {
-        ArgumentNullException.ThrowIfNull(scaledObject);
-        ArgumentNullException.ThrowIfNull(context);
-        var target = scaledObject.Spec.ScaleTargetRef;
-        if (!GroupVersionKindResourceParser.TryParse(target.ApiVersion, target.Kind, context.ResolveResource, out var gvkr, out var error))
+        if (!TryParseTarget(scaledObject, context, out var gvkr, out var error))
         {
             return error;
         }
 
+        var target = scaledObject.Spec.ScaleTargetRef;
         var gvk = gvkr.GvkString();
         foreach (var hpa in context.GetHorizontalPodAutoscalers(Namespace(scaledObject)))
         {
@@ -91,14 +89,12 @@ public static class ScaledObjectValidator
     /// <summary>KEDA's <c>verifyScaledObjects</c>: unique target and HPA name, valid scaling modifiers.</summary>
     public static string? VerifyScaledObjects(ScaledObject scaledObject, IValidationContext context)
     {
-        ArgumentNullException.ThrowIfNull(scaledObject);
-        ArgumentNullException.ThrowIfNull(context);
-        var target = scaledObject.Spec.ScaleTargetRef;
-        if (!GroupVersionKindResourceParser.TryParse(target.ApiVersion, target.Kind, context.ResolveResource, out var gvkr, out var error))
+        if (!TryParseTarget(scaledObject, context, out var gvkr, out var error))
         {
             return error;
         }
 
+        var target = scaledObject.Spec.ScaleTargetRef;
         var gvk = gvkr.GvkString();
         var hpaName = scaledObject.GetHpaName();
         foreach (var other in context.GetScaledObjects(Namespace(scaledObject)))
@@ -140,6 +136,16 @@ public static class ScaledObjectValidator
         }
 
         return null;
+    }
+
+    /// <summary>Parses the scale target like KEDA's <c>ParseGVKR</c> (RESTMapper from the context).</summary>
+    internal static bool TryParseTarget(
+        ScaledObject scaledObject, IValidationContext context, out GroupVersionKindResource gvkr, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(scaledObject);
+        ArgumentNullException.ThrowIfNull(context);
+        var target = scaledObject.Spec.ScaleTargetRef;
+        return GroupVersionKindResourceParser.TryParse(target.ApiVersion, target.Kind, context.ResolveResource, out gvkr, out error);
     }
 
     internal static string Namespace(ScaledObject scaledObject) => scaledObject.Metadata.NamespaceProperty ?? "default";

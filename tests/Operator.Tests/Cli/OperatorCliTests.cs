@@ -155,4 +155,28 @@ public sealed class OperatorCliTests
         Assert.Null(report.Hpa);
         Assert.Contains("\"hpa\": null", run.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Validate_EmptySpecAndTriggers_AreReportedNotCrashed()
+    {
+        var run = await CliRun.ValidateYamlAsync("""
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: empty}
+            spec:
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledJob
+            metadata: {name: job}
+            spec:
+              triggers:
+              - type: cron
+                metadata:
+            """);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no triggers defined in the ScaledObject/ScaledJob", run.Report("empty").Errors);
+        Assert.Contains("ScaledObject.spec.scaleTargetRef.name is missing", run.Report("empty").Errors);
+        Assert.Contains(run.Report("job").Errors, e => e.Contains("missing required parameter \"start\"", StringComparison.Ordinal));
+    }
 }

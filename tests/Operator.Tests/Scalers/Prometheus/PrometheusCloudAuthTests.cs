@@ -107,8 +107,9 @@ public sealed class PrometheusCloudAuthTests
     [Fact]
     public async Task Build_AwsPodIdentityWithOperatorOwner_SignsWithTheDefaultChainOffline()
     {
-        var config = PrometheusScalerHttpTests.Config("https://aps-workspaces.ap-northeast-2.amazonaws.com/workspaces/ws-0123456789",
-            ("awsRegion", "ap-northeast-2"), ("identityOwner", "operator")) with { PodIdentity = new PodIdentity("aws") };
+        var metadata = PrometheusScalerHttpTests.Config("https://aps-workspaces.ap-northeast-2.amazonaws.com/workspaces/ws-0123456789",
+            ("awsRegion", "ap-northeast-2"), ("identityOwner", "operator"));
+        var config = metadata with { PodIdentity = new PodIdentity("aws") };
 
         await using var scaler = (PrometheusScaler)PrometheusScalerTestConfig.BuildOk(config);
 
