@@ -1,0 +1,49 @@
+using Operator.Api;
+using Operator.Scalers;
+using Operator.Scaling;
+using Operator.Scaling.Modifiers;
+
+namespace Operator.Tests.Scaling;
+
+public class CompositeActivityTests
+{
+    private static ScaledObject WithFormula(string activationTarget) => new()
+    {
+        Spec =
+        {
+            Triggers = [new ScaleTrigger { Type = "prometheus", Name = "a" }],
+            Advanced = new AdvancedConfig
+            {
+                ScalingModifiers = new ScalingModifiers { Formula = "a * 2", Target = "10", ActivationTarget = activationTarget },
+            },
+        },
+    };
+
+    private static TriggerState Prometheus(double value) =>
+        new("prometheus", "s0-prometheus", false, false, [new MetricValue("s0-prometheus", value)]);
+
+    [Theory]
+    [InlineData(3, "5", true)]
+    [InlineData(2, "5", false)]
+    public void FormulaValueAboveActivationTarget_MakesTheScaledObjectActive(double value, string activation, bool expected)
+    {
+        var so = WithFormula(activation);
+        using var formula = FormulaCompiler.Compile("a * 2", ["a"], out var error);
+        Assert.Null(error);
+        var composite = CompositeActivity.For(so, formula, new Dictionary<string, string> { ["s0-prometheus"] = "a" });
+
+        var activity = ActivityAggregator.Aggregate(so, [Prometheus(value)], composite);
+
+        Assert.Equal(expected, activity.IsActive);
+    }
+
+    [Fact]
+    public void MissingFormula_GivesNoValue_SoInactive()
+    {
+        var so = WithFormula("0");
+        var composite = CompositeActivity.For(so, null, new Dictionary<string, string> { ["s0-prometheus"] = "a" });
+
+        Assert.Null(composite([Prometheus(100)]));
+        Assert.False(ActivityAggregator.Aggregate(so, [Prometheus(100)], composite).IsActive);
+    }
+}
