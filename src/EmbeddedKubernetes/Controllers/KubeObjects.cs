@@ -40,7 +40,8 @@ internal static class KubeObjects
     public static V1Patch ReplicasPatch(int replicas) =>
         new(new JsonObject { ["spec"] = new JsonObject { ["replicas"] = replicas } }.ToJsonString(), V1Patch.PatchType.MergePatch);
 
-    public static bool SameJson(object? a, object? b) => KubernetesJson.Serialize(a) == KubernetesJson.Serialize(b);
+    public static bool SameJson(object? a, object? b) =>
+        a is null || b is null ? a is null && b is null : KubernetesJson.Serialize(a) == KubernetesJson.Serialize(b);
 
     /// <summary>A random lowercase suffix like the API server's generateName (5 characters from its alphabet).</summary>
     public static string RandomSuffix()

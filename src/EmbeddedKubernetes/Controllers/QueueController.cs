@@ -38,7 +38,7 @@ internal abstract class QueueController(string name, ILogger logger, TimeProvide
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            ControllersLog.SyncFailed(logger, name, key, ex is HttpOperationException http ? $"{ex.Message}: {http.Response.Content}" : ex.Message);
+            ControllersLog.SyncFailed(logger, name, key, ex is HttpOperationException http ? $"{ex.Message}: {http.Response.Content}" : ex.ToString());
             Queue.AddAfter(key, RetryDelay);
         }
     }

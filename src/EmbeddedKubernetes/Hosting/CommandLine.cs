@@ -45,6 +45,7 @@ internal static class CommandLine
             }
         }
 
+        options.Controllers.Add(ControllerWiring.ControllerLoop(options.PodRuntime));
         using var stop = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);

@@ -8,7 +8,8 @@ namespace EmbeddedKubernetes.Storage;
 /// </summary>
 internal sealed class WatchSubscription
 {
-    private readonly Channel<WatchEvent> _channel = Channel.CreateUnbounded<WatchEvent>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: that channel kind cannot report Count, which bookmarks need to avoid skipping queued events.
+    private readonly Channel<WatchEvent> _channel = Channel.CreateUnbounded<WatchEvent>(new UnboundedChannelOptions { SingleReader = false });
 
     public WatchSubscription(string groupResource, string? ns, Func<StoredObject, bool> filter)
     {

@@ -1,5 +1,4 @@
 using Operator.Scalers;
-using Operator.Scalers.Prometheus;
 
 namespace Operator.Cli;
 
@@ -9,8 +8,5 @@ namespace Operator.Cli;
 /// </summary>
 internal static class OfflineScalerFactory
 {
-    public static ScalerBuildResult? Build(ScalerConfig config) =>
-        !ScalerRegistry.IsKnown(config.TriggerType) && config.TriggerType == "prometheus"
-            ? PrometheusScaler.Build(config)
-            : ScalerRegistry.Build(config, ScalerServices.Default);
+    public static ScalerBuildResult? Build(ScalerConfig config) => ScalerRegistry.Build(config, ScalerServices.Default);
 }

@@ -133,12 +133,12 @@ public sealed class HpaAutoscalerTests
         Assert.Equal("SucceededRescale", status.Conditions.Single(c => c.Type == "AbleToScale").Reason);
     }
 
-    internal static V2HorizontalPodAutoscaler Hpa(int max = 10, V2HorizontalPodAutoscalerBehavior? behavior = null) => new()
+    internal static V2HorizontalPodAutoscaler Hpa(int max = 10, V2HorizontalPodAutoscalerBehavior? behavior = null, string target = "web") => new()
     {
-        Metadata = new V1ObjectMeta { Name = "keda-hpa-web", NamespaceProperty = "default", Generation = 1 },
+        Metadata = new V1ObjectMeta { Name = $"keda-hpa-{target}", NamespaceProperty = "default", Generation = 1 },
         Spec = new V2HorizontalPodAutoscalerSpec
         {
-            ScaleTargetRef = new V2CrossVersionObjectReference { ApiVersion = "apps/v1", Kind = "Deployment", Name = "web" },
+            ScaleTargetRef = new V2CrossVersionObjectReference { ApiVersion = "apps/v1", Kind = "Deployment", Name = target },
             MinReplicas = 1,
             MaxReplicas = max,
             Behavior = behavior,
@@ -152,7 +152,7 @@ public sealed class HpaAutoscalerTests
                         Metric = new V2MetricIdentifier
                         {
                             Name = "s0-queue",
-                            Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["scaledobject.keda.sh/name"] = "web" } },
+                            Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["scaledobject.keda.sh/name"] = target } },
                         },
                         Target = new V2MetricTarget { Type = "AverageValue", AverageValue = new ResourceQuantity("1") },
                     },

@@ -1,0 +1,55 @@
+using EmbeddedKubernetes.Controllers.Metrics;
+
+namespace EmbeddedKubernetes.Controllers;
+
+/// <summary>
+/// Wires the built-in controllers into an <see cref="EmbeddedCluster"/>: they start once the server listens, talk to it
+/// through KubernetesClient, and serve metrics.k8s.io through an APIService (kube-system/metrics-server).
+/// </summary>
+public static class ClusterControllers
+{
+    public const string MetricsServiceNamespace = "kube-system";
+    public const string MetricsServiceName = "metrics-server";
+
+    /// <summary>Adds the controller manager to the cluster's background loops.</summary>
+    public static EmbeddedClusterOptions AddBuiltInControllers(this EmbeddedClusterOptions options, Action<ControllerManagerOptions>? configure = null)
+    {
+        options.Controllers.Add(async (cluster, cancellationToken) =>
+        {
+            var managerOptions = new ControllerManagerOptions { TimeProvider = options.TimeProvider };
+            if (options.LoggerFactory is not null)
+            {
+                managerOptions.LoggerFactory = options.LoggerFactory;
+            }
+
+            if (options.PodRuntime == PodRuntime.Process)
+            {
+                managerOptions.PodRuntime = new Pods.ProcessPodRuntime(new Pods.ProcessPodOptions(), options.TimeProvider);
+            }
+
+            configure?.Invoke(managerOptions);
+            await RunAsync(cluster, managerOptions, cancellationToken).ConfigureAwait(false);
+        });
+        return options;
+    }
+
+    /// <summary>Runs the controller manager (and the metrics.k8s.io backend) against the cluster until cancelled.</summary>
+    public static async Task RunAsync(EmbeddedCluster cluster, ControllerManagerOptions options, CancellationToken cancellationToken)
+    {
+        using var client = cluster.CreateClient();
+        await using var manager = new ControllerManager(client, options);
+        await using var metrics = await LocalApiServer.StartAsync(app => app.MapResourceMetrics(() => manager.Metrics), cancellationToken)
+            .ConfigureAwait(false);
+        await ApiServiceRegistration.RegisterAsync(client, MetricsApiEndpoints.Group, MetricsApiEndpoints.Version,
+            MetricsServiceNamespace, MetricsServiceName, metrics.Port, cancellationToken).ConfigureAwait(false);
+        await manager.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The cluster is stopping.
+        }
+    }
+}
