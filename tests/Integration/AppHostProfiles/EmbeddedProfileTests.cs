@@ -2,7 +2,7 @@ using AppHost.Profiles;
 using Integration.Support;
 using k8s;
 
-namespace Integration.Environment;
+namespace Integration.AppHostProfiles;
 
 public sealed class EmbeddedProfileTests
 {
