@@ -20,6 +20,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             manager.HpaSyncPeriod = TimeSpan.FromSeconds(1);
             manager.HpaDownscaleStabilizationWindow = TimeSpan.Zero;
+            manager.HpaCpuInitializationPeriod = TimeSpan.Zero;
             manager.PodRuntime = new StubPodRuntime(
                 new StubPodOptions { ReadyDelay = TimeSpan.FromMilliseconds(200), CompletionDelay = TimeSpan.FromMilliseconds(300) },
                 TimeProvider.System);
