@@ -165,6 +165,22 @@ public sealed class ClientWatchTests(ClusterFixture fixture) : IClassFixture<Clu
     }
 
     [Fact]
+    public async Task List_PodFieldSelectorOnStatusPhase_SeesStatusWrites()
+    {
+        var ns = await fixture.NamespaceAsync(Ct);
+        var pod = new V1Pod { Metadata = new() { Name = "p" }, Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "busybox" }] } };
+        var created = await Client.CoreV1.CreateNamespacedPodAsync(pod, ns, cancellationToken: Ct);
+        var pendingBefore = await Client.CoreV1.ListNamespacedPodAsync(ns, fieldSelector: "status.phase=Pending", cancellationToken: Ct);
+
+        await Client.CoreV1.PatchNamespacedPodStatusAsync(new V1Patch("{\"status\":{\"phase\":\"Running\"}}", V1Patch.PatchType.MergePatch), "p", ns, cancellationToken: Ct);
+        var running = await Client.CoreV1.ListNamespacedPodAsync(ns, fieldSelector: "status.phase=Running,metadata.name=p", cancellationToken: Ct);
+
+        Assert.Equal("Pending", created.Status.Phase);
+        Assert.Single(pendingBefore.Items);
+        Assert.Single(running.Items);
+    }
+
+    [Fact]
     public async Task List_UnsupportedFieldSelector_Returns400()
     {
         var ns = await fixture.NamespaceAsync(Ct);
