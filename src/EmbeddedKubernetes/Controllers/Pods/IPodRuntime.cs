@@ -34,7 +34,7 @@ public interface IPodRuntime : IAsyncDisposable
 /// <param name="TransitionTime">When <paramref name="Ready"/> last changed.</param>
 /// <param name="ExitCode">The container's exit code once it terminated.</param>
 /// <param name="RestartCount">How often the container was restarted.</param>
-/// <param name="Reason">A short machine-readable reason (e.g. Completed, Error, StartFailed).</param>
+/// <param name="Reason">A short machine-readable reason (e.g. Completed, Error, StartFailed, ImagePullBackOff).</param>
 /// <param name="Message">A human-readable explanation.</param>
 public sealed record PodRuntimeState(
     string Phase, bool Ready, DateTimeOffset StartTime, DateTimeOffset TransitionTime,

@@ -20,7 +20,7 @@ public sealed class ProcessPodOptions
 {
     /// <summary>
     /// Image (with or without tag) → program. A container whose image is not listed but which has a command
-    /// runs that command directly; otherwise the pod fails with reason StartFailed naming the image.
+    /// runs that command directly; otherwise the pod stays Pending with reason ImagePullBackOff naming the image.
     /// </summary>
     public IDictionary<string, ProcessTemplate> Images { get; } = new Dictionary<string, ProcessTemplate>(StringComparer.Ordinal);
 

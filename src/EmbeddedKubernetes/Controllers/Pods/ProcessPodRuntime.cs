@@ -12,6 +12,9 @@ namespace EmbeddedKubernetes.Controllers.Pods;
 /// </summary>
 public sealed class ProcessPodRuntime : IPodRuntime
 {
+    internal const string ImagePullBackOff = "ImagePullBackOff";
+    internal const string RunContainerError = "RunContainerError";
+
     private readonly ProcessPodOptions _options;
     private readonly TimeProvider _time;
     private readonly HttpClient _probeClient = new() { Timeout = TimeSpan.FromSeconds(2) };
@@ -33,8 +36,10 @@ public sealed class ProcessPodRuntime : IPodRuntime
         var key = (pod.Metadata.NamespaceProperty ?? "default", pod.Metadata.Name);
         var now = _time.GetUtcNow();
         var launch = ProcessLaunch.Resolve(pod, _options, out var error);
+        // An image with no local program is what an unpullable image is to a kubelet: the pod stays Pending
+        // (ImagePullBackOff) instead of failing, so a ReplicaSet does not replace it over and over.
         var state = launch is null
-            ? new PodRuntimeState(PodPhases.Failed, false, now, now, Reason: "StartFailed", Message: error)
+            ? new PodRuntimeState(PodPhases.Pending, false, now, now, Reason: ImagePullBackOff, Message: error)
             : new PodRuntimeState(PodPhases.Pending, false, now, now);
         var entry = new ProcessPod(pod, launch, state, _options.LogLines);
         if (!_pods.TryAdd(key, entry))
@@ -88,8 +93,20 @@ public sealed class ProcessPodRuntime : IPodRuntime
         {
             if (!entry.TryStart(out var startError))
             {
-                Set(key, entry, s => s with { Phase = PodPhases.Failed, Reason = "StartFailed", Message = startError });
-                return;
+                if (restartPolicy == "Never")
+                {
+                    Set(key, entry, s => s with { Phase = PodPhases.Failed, Reason = "StartFailed", Message = startError });
+                    return;
+                }
+
+                // A kubelet retries a container that cannot start (RunContainerError, backing off); the pod is not failed.
+                Set(key, entry, s => s with { Reason = RunContainerError, Message = startError, RestartCount = s.RestartCount + 1 });
+                if (!await DelayRestartAsync(token).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                continue;
             }
 
             Set(key, entry, s => s with { Phase = PodPhases.Running, Reason = null, Message = null });
@@ -111,14 +128,24 @@ public sealed class ProcessPodRuntime : IPodRuntime
             }
 
             Set(key, entry, s => s with { Ready = false, ExitCode = exitCode, RestartCount = s.RestartCount + 1, Reason = "CrashLoopBackOff" });
-            try
-            {
-                await Task.Delay(_options.RestartDelay, _time, token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
+            if (!await DelayRestartAsync(token).ConfigureAwait(false))
             {
                 return;
             }
+        }
+    }
+
+    // False when the pod was stopped during the back-off.
+    private async Task<bool> DelayRestartAsync(CancellationToken token)
+    {
+        try
+        {
+            await Task.Delay(_options.RestartDelay, _time, token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

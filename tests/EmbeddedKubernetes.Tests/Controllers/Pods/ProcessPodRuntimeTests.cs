@@ -78,14 +78,14 @@ public sealed class ProcessPodRuntimeTests
     }
 
     [Fact]
-    public async Task Start_UnmappedImageWithoutCommand_FailsNamingTheImage()
+    public async Task Start_UnmappedImageWithoutCommand_StaysPendingInImagePullBackOffNamingTheImage()
     {
         await using var runtime = new ProcessPodRuntime(new ProcessPodOptions(), TimeProvider.System);
 
         await runtime.StartAsync(StubPodRuntimeTests.Pod("lost", image: "nowhere:2"), TestContext.Current.CancellationToken);
 
         var state = runtime.GetState("default", "lost");
-        Assert.Equal(("Failed", "StartFailed"), (state!.Phase, state.Reason));
+        Assert.Equal(("Pending", "ImagePullBackOff"), (state!.Phase, state.Reason));
         Assert.Contains("nowhere:2", state.Message, StringComparison.Ordinal);
     }
 
