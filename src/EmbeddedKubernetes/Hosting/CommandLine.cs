@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using EmbeddedKubernetes.Controllers;
 
 namespace EmbeddedKubernetes.Hosting;
 
@@ -45,7 +46,7 @@ internal static class CommandLine
             }
         }
 
-        options.Controllers.Add(ControllerWiring.ControllerLoop(options.PodRuntime));
+        options.AddBuiltInControllers();
         using var stop = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
