@@ -23,6 +23,10 @@ install_debian_packages
 command -v kubectl >/dev/null 2>&1 || echo "test.sh: kubectl not found; the kubectl conformance tests will skip and say so"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Code style is part of the suite (STYLE.md): formatting, analyzers and file-scoped namespaces.
+echo "test.sh: dotnet format --verify-no-changes"
+dotnet format Aspire.sln --verify-no-changes
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e

@@ -28,8 +28,12 @@ internal sealed class EventRecorder(IKubernetes client, string component, TimePr
             Metadata = new V1ObjectMeta { Name = $"{meta.Name}.{suffix}", NamespaceProperty = ns },
             InvolvedObject = new V1ObjectReference
             {
-                ApiVersion = obj.ApiVersion, Kind = obj.Kind, Name = meta.Name, NamespaceProperty = meta.NamespaceProperty,
-                Uid = meta.Uid, ResourceVersion = meta.ResourceVersion,
+                ApiVersion = obj.ApiVersion,
+                Kind = obj.Kind,
+                Name = meta.Name,
+                NamespaceProperty = meta.NamespaceProperty,
+                Uid = meta.Uid,
+                ResourceVersion = meta.ResourceVersion,
             },
             Reason = reason,
             Message = message,

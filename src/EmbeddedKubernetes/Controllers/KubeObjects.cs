@@ -21,8 +21,12 @@ internal static class KubeObjects
 
     public static V1OwnerReference OwnerReference(IKubernetesObject<V1ObjectMeta> owner) => new()
     {
-        ApiVersion = owner.ApiVersion, Kind = owner.Kind, Name = owner.Metadata.Name, Uid = owner.Metadata.Uid,
-        Controller = true, BlockOwnerDeletion = true,
+        ApiVersion = owner.ApiVersion,
+        Kind = owner.Kind,
+        Name = owner.Metadata.Name,
+        Uid = owner.Metadata.Uid,
+        Controller = true,
+        BlockOwnerDeletion = true,
     };
 
     public static bool IsReady(V1Pod pod) => pod.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true;

@@ -134,7 +134,8 @@ public static class LabelSelectors
 
                 selector.MatchExpressions.Add(new V1LabelSelectorRequirement
                 {
-                    Key = text[..at].Trim(), OperatorProperty = setOp,
+                    Key = text[..at].Trim(),
+                    OperatorProperty = setOp,
                     Values = values[1..^1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList(),
                 });
             }

@@ -42,8 +42,12 @@ public sealed class ScaledJobAndAuthValidatorTests
         {
             PodIdentity = new AuthPodIdentity
             {
-                Provider = provider, IdentityId = id, IdentityTenantId = tenant, IdentityAuthorityHost = authority,
-                RoleArn = roleArn, IdentityOwner = owner,
+                Provider = provider,
+                IdentityId = id,
+                IdentityTenantId = tenant,
+                IdentityAuthorityHost = authority,
+                RoleArn = roleArn,
+                IdentityOwner = owner,
             },
         };
 

@@ -90,8 +90,13 @@ internal sealed class HpaAutoscaler(
 
         var decision = new HpaDecision
         {
-            Key = key, CurrentReplicas = current, DesiredReplicas = desired, Rescale = desired != current,
-            RescaleReason = reason, CurrentMetrics = outcome.Statuses, Conditions = conditions,
+            Key = key,
+            CurrentReplicas = current,
+            DesiredReplicas = desired,
+            Rescale = desired != current,
+            RescaleReason = reason,
+            CurrentMetrics = outcome.Statuses,
+            Conditions = conditions,
         };
         decision.Events.AddRange(events);
         return decision;
@@ -191,8 +196,13 @@ internal sealed class HpaAutoscaler(
     {
         var decision = new HpaDecision
         {
-            Key = key, CurrentReplicas = current, DesiredReplicas = hpa.Status?.DesiredReplicas ?? current, Rescale = false,
-            Error = error, Conditions = conditions, CurrentMetrics = metrics,
+            Key = key,
+            CurrentReplicas = current,
+            DesiredReplicas = hpa.Status?.DesiredReplicas ?? current,
+            Rescale = false,
+            Error = error,
+            Conditions = conditions,
+            CurrentMetrics = metrics,
         };
         decision.Events.AddRange(events);
         return decision;

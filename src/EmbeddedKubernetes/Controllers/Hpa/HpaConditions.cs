@@ -19,7 +19,11 @@ internal static class HpaConditions
         {
             conditions.Add(new V2HorizontalPodAutoscalerCondition
             {
-                Type = type, Status = status, Reason = reason, Message = message, LastTransitionTime = now.UtcDateTime,
+                Type = type,
+                Status = status,
+                Reason = reason,
+                Message = message,
+                LastTransitionTime = now.UtcDateTime,
             });
             return;
         }
@@ -38,6 +42,10 @@ internal static class HpaConditions
     public static List<V2HorizontalPodAutoscalerCondition> Copy(IList<V2HorizontalPodAutoscalerCondition>? conditions) =>
         conditions?.Select(c => new V2HorizontalPodAutoscalerCondition
         {
-            Type = c.Type, Status = c.Status, Reason = c.Reason, Message = c.Message, LastTransitionTime = c.LastTransitionTime,
+            Type = c.Type,
+            Status = c.Status,
+            Reason = c.Reason,
+            Message = c.Message,
+            LastTransitionTime = c.LastTransitionTime,
         }).ToList() ?? [];
 }

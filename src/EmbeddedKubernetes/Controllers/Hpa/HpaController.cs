@@ -133,8 +133,11 @@ internal sealed class HpaController : QueueController
             $"the HPA controller was unable to get the target's current scale: {error}", Time.GetUtcNow());
         var status = new V2HorizontalPodAutoscalerStatus
         {
-            CurrentReplicas = hpa.Status?.CurrentReplicas, DesiredReplicas = hpa.Status?.DesiredReplicas ?? 0,
-            CurrentMetrics = hpa.Status?.CurrentMetrics, LastScaleTime = hpa.Status?.LastScaleTime, Conditions = conditions,
+            CurrentReplicas = hpa.Status?.CurrentReplicas,
+            DesiredReplicas = hpa.Status?.DesiredReplicas ?? 0,
+            CurrentMetrics = hpa.Status?.CurrentMetrics,
+            LastScaleTime = hpa.Status?.LastScaleTime,
+            Conditions = conditions,
             ObservedGeneration = hpa.Status?.ObservedGeneration,
         };
         await UpdateStatusIfNeededAsync(hpa, status, cancellationToken).ConfigureAwait(false);

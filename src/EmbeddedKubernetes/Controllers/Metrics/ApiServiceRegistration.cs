@@ -26,7 +26,8 @@ public static class ApiServiceRegistration
         {
             Metadata = new V1ObjectMeta
             {
-                Name = serviceName, NamespaceProperty = serviceNamespace,
+                Name = serviceName,
+                NamespaceProperty = serviceNamespace,
                 Labels = new Dictionary<string, string> { ["kubernetes.io/service-name"] = serviceName },
             },
             AddressType = "IPv4",
@@ -49,7 +50,11 @@ public static class ApiServiceRegistration
             Metadata = new V1ObjectMeta { Name = $"{version}.{group}" },
             Spec = new V1APIServiceSpec
             {
-                Group = group, Version = version, GroupPriorityMinimum = 100, VersionPriority = 100, InsecureSkipTLSVerify = true,
+                Group = group,
+                Version = version,
+                GroupPriorityMinimum = 100,
+                VersionPriority = 100,
+                InsecureSkipTLSVerify = true,
                 Service = new Apiregistrationv1ServiceReference { Name = serviceName, NamespaceProperty = serviceNamespace, Port = 443 },
             },
         };

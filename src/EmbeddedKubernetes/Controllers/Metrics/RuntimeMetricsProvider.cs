@@ -27,7 +27,10 @@ public sealed class RuntimeMetricsProvider(IPodRuntime runtime, Func<string, str
             {
                 Metadata = new ResourceMetricsMeta
                 {
-                    Name = name, Namespace = podNs, Labels = pod?.Metadata.Labels, CreationTimestamp = Format(time.GetUtcNow()),
+                    Name = name,
+                    Namespace = podNs,
+                    Labels = pod?.Metadata.Labels,
+                    CreationTimestamp = Format(time.GetUtcNow()),
                 },
                 Timestamp = Format(usage.Timestamp),
                 Window = $"{Math.Max(1, (int)usage.Window.TotalSeconds)}s",

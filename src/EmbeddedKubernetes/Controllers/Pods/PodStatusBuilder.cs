@@ -19,7 +19,11 @@ internal static class PodStatusBuilder
             {
                 Terminated = new V1ContainerStateTerminated
                 {
-                    ExitCode = state.ExitCode ?? 1, Reason = state.Reason, Message = state.Message, StartedAt = start, FinishedAt = transition,
+                    ExitCode = state.ExitCode ?? 1,
+                    Reason = state.Reason,
+                    Message = state.Message,
+                    StartedAt = start,
+                    FinishedAt = transition,
                 },
             }
             : state.Phase == "Pending"

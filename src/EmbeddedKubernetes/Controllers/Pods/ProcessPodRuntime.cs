@@ -121,7 +121,9 @@ public sealed class ProcessPodRuntime : IPodRuntime
             {
                 Set(key, entry, s => s with
                 {
-                    Phase = exitCode == 0 ? PodPhases.Succeeded : PodPhases.Failed, Ready = false, ExitCode = exitCode,
+                    Phase = exitCode == 0 ? PodPhases.Succeeded : PodPhases.Failed,
+                    Ready = false,
+                    ExitCode = exitCode,
                     Reason = exitCode == 0 ? "Completed" : "Error",
                 });
                 return;

@@ -152,8 +152,12 @@ internal sealed class DeploymentController : QueueController
         var old = deployment.Status;
         var previous = old is null ? null : new V1DeploymentStatus
         {
-            ObservedGeneration = old.ObservedGeneration, Replicas = old.Replicas, UpdatedReplicas = old.UpdatedReplicas,
-            ReadyReplicas = old.ReadyReplicas, AvailableReplicas = old.AvailableReplicas, UnavailableReplicas = old.UnavailableReplicas,
+            ObservedGeneration = old.ObservedGeneration,
+            Replicas = old.Replicas,
+            UpdatedReplicas = old.UpdatedReplicas,
+            ReadyReplicas = old.ReadyReplicas,
+            AvailableReplicas = old.AvailableReplicas,
+            UnavailableReplicas = old.UnavailableReplicas,
             Conditions = old.Conditions,
         };
         if (!KubeObjects.SameJson(status, previous))
@@ -175,7 +179,12 @@ internal sealed class DeploymentController : QueueController
         var transition = existing >= 0 && conditions[existing].Status == status ? conditions[existing].LastTransitionTime : now;
         var condition = new V1DeploymentCondition
         {
-            Type = type, Status = status, Reason = reason, Message = message, LastUpdateTime = now, LastTransitionTime = transition,
+            Type = type,
+            Status = status,
+            Reason = reason,
+            Message = message,
+            LastUpdateTime = now,
+            LastTransitionTime = transition,
         };
         if (existing >= 0)
         {

@@ -80,8 +80,10 @@ internal sealed class JobController : QueueController
                 var name = $"{job.Metadata.Name}-{KubeObjects.RandomSuffix()}";
                 var labels = new Dictionary<string, string>(StringComparer.Ordinal)
                 {
-                    ["batch.kubernetes.io/job-name"] = job.Metadata.Name, ["job-name"] = job.Metadata.Name,
-                    ["batch.kubernetes.io/controller-uid"] = job.Metadata.Uid, ["controller-uid"] = job.Metadata.Uid,
+                    ["batch.kubernetes.io/job-name"] = job.Metadata.Name,
+                    ["job-name"] = job.Metadata.Name,
+                    ["batch.kubernetes.io/controller-uid"] = job.Metadata.Uid,
+                    ["controller-uid"] = job.Metadata.Uid,
                 };
                 var pod = PodFactory.FromTemplate(job.Spec.Template, KubeObjects.OwnerReference(job), ns, name, labels);
                 if (pod.Spec.RestartPolicy == "Always")
@@ -108,8 +110,13 @@ internal sealed class JobController : QueueController
         var old = job.Status;
         var previous = old is null ? null : new V1JobStatus
         {
-            Active = old.Active ?? 0, Succeeded = old.Succeeded ?? 0, Failed = old.Failed ?? 0, Ready = old.Ready ?? 0,
-            StartTime = old.StartTime, CompletionTime = old.CompletionTime, Conditions = old.Conditions is { Count: > 0 } c ? c : null,
+            Active = old.Active ?? 0,
+            Succeeded = old.Succeeded ?? 0,
+            Failed = old.Failed ?? 0,
+            Ready = old.Ready ?? 0,
+            StartTime = old.StartTime,
+            CompletionTime = old.CompletionTime,
+            Conditions = old.Conditions is { Count: > 0 } c ? c : null,
         };
         if (!KubeObjects.SameJson(status, previous))
         {
@@ -120,7 +127,12 @@ internal sealed class JobController : QueueController
 
     private static V1JobCondition Condition(string type, string reason, string message, DateTime now) => new()
     {
-        Type = type, Status = "True", Reason = reason, Message = message, LastProbeTime = now, LastTransitionTime = now,
+        Type = type,
+        Status = "True",
+        Reason = reason,
+        Message = message,
+        LastProbeTime = now,
+        LastTransitionTime = now,
     };
 
     private async Task DeletePodAsync(V1Pod pod, CancellationToken cancellationToken)

@@ -82,8 +82,11 @@ internal sealed class ReplicaSetController : QueueController
         };
         var previous = new V1ReplicaSetStatus
         {
-            Replicas = rs.Status?.Replicas ?? 0, FullyLabeledReplicas = rs.Status?.FullyLabeledReplicas, ReadyReplicas = rs.Status?.ReadyReplicas,
-            AvailableReplicas = rs.Status?.AvailableReplicas, ObservedGeneration = rs.Status?.ObservedGeneration,
+            Replicas = rs.Status?.Replicas ?? 0,
+            FullyLabeledReplicas = rs.Status?.FullyLabeledReplicas,
+            ReadyReplicas = rs.Status?.ReadyReplicas,
+            AvailableReplicas = rs.Status?.AvailableReplicas,
+            ObservedGeneration = rs.Status?.ObservedGeneration,
         };
         if (!KubeObjects.SameJson(status, previous))
         {

@@ -104,15 +104,26 @@ internal sealed class StatefulSetController : QueueController
         var ready = active.Count(KubeObjects.IsReady);
         var status = new V1StatefulSetStatus
         {
-            ObservedGeneration = set.Metadata.Generation, Replicas = active.Count, ReadyReplicas = ready, AvailableReplicas = ready,
-            CurrentReplicas = active.Count, UpdatedReplicas = active.Count, CurrentRevision = revision, UpdateRevision = revision,
+            ObservedGeneration = set.Metadata.Generation,
+            Replicas = active.Count,
+            ReadyReplicas = ready,
+            AvailableReplicas = ready,
+            CurrentReplicas = active.Count,
+            UpdatedReplicas = active.Count,
+            CurrentRevision = revision,
+            UpdateRevision = revision,
         };
         var old = set.Status;
         var previous = old is null ? null : new V1StatefulSetStatus
         {
-            ObservedGeneration = old.ObservedGeneration, Replicas = old.Replicas, ReadyReplicas = old.ReadyReplicas,
-            AvailableReplicas = old.AvailableReplicas, CurrentReplicas = old.CurrentReplicas, UpdatedReplicas = old.UpdatedReplicas,
-            CurrentRevision = old.CurrentRevision, UpdateRevision = old.UpdateRevision,
+            ObservedGeneration = old.ObservedGeneration,
+            Replicas = old.Replicas,
+            ReadyReplicas = old.ReadyReplicas,
+            AvailableReplicas = old.AvailableReplicas,
+            CurrentReplicas = old.CurrentReplicas,
+            UpdatedReplicas = old.UpdatedReplicas,
+            CurrentRevision = old.CurrentRevision,
+            UpdateRevision = old.UpdateRevision,
         };
         if (!KubeObjects.SameJson(status, previous))
         {

@@ -7,20 +7,34 @@ internal sealed class FormulaParser
 {
     private static readonly Dictionary<string, (int Precedence, bool RightAssociative)> BinaryOperators = new()
     {
-        ["or"] = (10, false), ["||"] = (10, false),
-        ["and"] = (15, false), ["&&"] = (15, false),
-        ["=="] = (20, false), ["!="] = (20, false), ["<"] = (20, false), [">"] = (20, false),
-        ["<="] = (20, false), [">="] = (20, false), ["in"] = (20, false),
+        ["or"] = (10, false),
+        ["||"] = (10, false),
+        ["and"] = (15, false),
+        ["&&"] = (15, false),
+        ["=="] = (20, false),
+        ["!="] = (20, false),
+        ["<"] = (20, false),
+        [">"] = (20, false),
+        ["<="] = (20, false),
+        [">="] = (20, false),
+        ["in"] = (20, false),
         [".."] = (25, false),
-        ["+"] = (30, false), ["-"] = (30, false),
-        ["*"] = (60, false), ["/"] = (60, false), ["%"] = (60, false),
-        ["**"] = (100, true), ["^"] = (100, true),
+        ["+"] = (30, false),
+        ["-"] = (30, false),
+        ["*"] = (60, false),
+        ["/"] = (60, false),
+        ["%"] = (60, false),
+        ["**"] = (100, true),
+        ["^"] = (100, true),
         ["??"] = (500, false),
     };
 
     private static readonly Dictionary<string, int> UnaryOperators = new()
     {
-        ["not"] = 50, ["!"] = 50, ["-"] = 90, ["+"] = 90,
+        ["not"] = 50,
+        ["!"] = 50,
+        ["-"] = 90,
+        ["+"] = 90,
     };
 
     /// <summary>Builtins whose second argument is a predicate closure over <c>#</c>.</summary>

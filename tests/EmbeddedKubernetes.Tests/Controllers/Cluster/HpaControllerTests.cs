@@ -26,7 +26,10 @@ public sealed class HpaControllerTests(ClusterFixture fixture) : IAsyncLifetime
         {
             app.MapGet("/apis/external.metrics.k8s.io/v1beta1", () => Results.Json(new
             {
-                kind = "APIResourceList", apiVersion = "v1", groupVersion = "external.metrics.k8s.io/v1beta1", resources = Array.Empty<object>(),
+                kind = "APIResourceList",
+                apiVersion = "v1",
+                groupVersion = "external.metrics.k8s.io/v1beta1",
+                resources = Array.Empty<object>(),
             }));
             app.MapGet("/apis/external.metrics.k8s.io/v1beta1/namespaces/{ns}/{metric}", (string ns, string metric, HttpContext context) =>
             {

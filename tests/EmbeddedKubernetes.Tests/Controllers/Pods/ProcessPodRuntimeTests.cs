@@ -25,7 +25,8 @@ public sealed class ProcessPodRuntimeTests
         var options = new ProcessPodOptions();
         options.Images["orders"] = new ProcessTemplate
         {
-            Executable = "/bin/sh", Arguments = ["-c", $"echo \"$GREETING $POD\" > {output}"],
+            Executable = "/bin/sh",
+            Arguments = ["-c", $"echo \"$GREETING $POD\" > {output}"],
         };
         var pod = StubPodRuntimeTests.Pod("worker", "Never", image: "orders:1.0");
         pod.Spec.Containers[0].Env =

@@ -56,7 +56,8 @@ public sealed class StubPodRuntimeTests
         var annotated = Pod("web-2");
         annotated.Metadata.Annotations = new Dictionary<string, string>
         {
-            [StubPodOptions.CpuAnnotation] = "750m", [StubPodOptions.MemoryAnnotation] = "1Mi",
+            [StubPodOptions.CpuAnnotation] = "750m",
+            [StubPodOptions.MemoryAnnotation] = "1Mi",
         };
 
         await runtime.StartAsync(Pod("web-1"), TestContext.Current.CancellationToken);
