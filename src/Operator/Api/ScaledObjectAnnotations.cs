@@ -1,4 +1,5 @@
 using System.Globalization;
+using Operator.Scalers.Config;
 
 namespace Operator.Api;
 
@@ -45,7 +46,7 @@ public static class ScaledObjectAnnotations
             return false;
         }
 
-        return TryParseGoBool(value, out var parsed) ? parsed : true;
+        return GoParse.TryParseBool(value, out var parsed) ? parsed : true;
     }
 
     /// <summary>The paused-replicas annotation: absent → no value; not an int32 → <paramref name="error"/> set.</summary>
@@ -100,21 +101,4 @@ public static class ScaledObjectAnnotations
     /// <summary>Transfer of HPA ownership is requested only by the exact value <c>"true"</c>.</summary>
     public static bool IsHpaOwnershipTransferRequested(IDictionary<string, string>? annotations) =>
         annotations is not null && annotations.TryGetValue(TransferHpaOwnership, out var v) && v == "true";
-
-    /// <summary>Go's <c>strconv.ParseBool</c>: exactly 1,t,T,TRUE,true,True and 0,f,F,FALSE,false,False.</summary>
-    public static bool TryParseGoBool(string value, out bool result)
-    {
-        switch (value)
-        {
-            case "1" or "t" or "T" or "TRUE" or "true" or "True":
-                result = true;
-                return true;
-            case "0" or "f" or "F" or "FALSE" or "false" or "False":
-                result = false;
-                return true;
-            default:
-                result = false;
-                return false;
-        }
-    }
 }
