@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EmbeddedKubernetes;
+using EmbeddedKubernetes.Tests.Support;
 using Integration.Support;
 using Operator.Cli;
 
@@ -12,14 +13,14 @@ namespace Integration.Manifests;
 public sealed class KedaManifestsOnEmbeddedClusterTests : IAsyncLifetime
 {
     private EmbeddedCluster _cluster = null!;
-    private KubectlRunner _kubectl = null!;
+    private Kubectl _kubectl = null!;
 
     public async ValueTask InitializeAsync()
     {
         _cluster = await EmbeddedCluster.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        _kubectl = KubectlRunner.For(_cluster.KubeconfigPath);
-        await _kubectl.RunAsync("apply", "-f", Repository.File("deploy", "crds"));
-        await _kubectl.RunAsync("apply", "-f", Repository.File("tests", "Integration", "Manifests", "my-namespace.yaml"));
+        _kubectl = Kubectl.For(_cluster);
+        await KubectlAsync("apply", "-f", Repository.File("deploy", "crds"));
+        await KubectlAsync("apply", "-f", Repository.File("tests", "Integration", "Manifests", "my-namespace.yaml"));
     }
 
     public async ValueTask DisposeAsync() => await _cluster.DisposeAsync();
@@ -27,9 +28,9 @@ public sealed class KedaManifestsOnEmbeddedClusterTests : IAsyncLifetime
     [Fact]
     public async Task KubectlGetScaledObjects_PrintsKedaPrinterColumns_ForTheOpenShiftExample()
     {
-        await _kubectl.RunAsync("apply", "-f", Repository.File("docs", "examples", "openshift-triggers.yaml"));
+        await KubectlAsync("apply", "-f", Repository.File("docs", "examples", "openshift-triggers.yaml"));
 
-        var table = await _kubectl.RunAsync("get", "so", "-n", "my-namespace");
+        var table = await KubectlAsync("get", "so", "-n", "my-namespace");
 
         var lines = table.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
@@ -47,11 +48,11 @@ public sealed class KedaManifestsOnEmbeddedClusterTests : IAsyncLifetime
     public async Task ManifestsReadBackFromTheCluster_ValidateExactlyLikeTheOriginals()
     {
         var original = Repository.File("docs", "examples", "openshift-triggers.yaml");
-        await _kubectl.RunAsync("apply", "-f", original);
+        await KubectlAsync("apply", "-f", original);
         var readBack = Path.Combine(Path.GetDirectoryName(_cluster.KubeconfigPath)!, "read-back.yaml");
         await File.WriteAllTextAsync(
             readBack,
-            await _kubectl.RunAsync("get", "scaledobjects,triggerauthentications,secrets,deployments", "-n", "my-namespace", "-o", "yaml"),
+            await KubectlAsync("get", "scaledobjects,triggerauthentications,secrets,deployments", "-n", "my-namespace", "-o", "yaml"),
             TestContext.Current.CancellationToken);
 
         var (originalExit, originalReport) = await ValidateAsync(original);
@@ -61,6 +62,9 @@ public sealed class KedaManifestsOnEmbeddedClusterTests : IAsyncLifetime
         Assert.Equal(0, readBackExit);
         Assert.Equal(Summaries(originalReport), Summaries(readBackReport));
     }
+
+    /// <summary>Runs kubectl and returns stdout; a non-zero exit fails the test with kubectl's stderr.</summary>
+    private async Task<string> KubectlAsync(params string[] args) => (await _kubectl.RunAsync(args)).EnsureSuccess().Stdout;
 
     private static async Task<(int Exit, JsonDocument Report)> ValidateAsync(string path)
     {
