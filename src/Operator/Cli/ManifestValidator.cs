@@ -5,6 +5,7 @@ using Operator.Resolution;
 using Operator.Scalers;
 using Operator.Scaling;
 using Operator.Validation;
+using Operator.Scaling.Hpa;
 
 namespace Operator.Cli;
 

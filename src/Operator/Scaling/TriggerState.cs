@@ -1,4 +1,5 @@
 using Operator.Scalers;
+using Operator.Scaling.Fallbacks;
 
 namespace Operator.Scaling;
 

@@ -1,6 +1,7 @@
 using Operator.Api;
 using Operator.Scalers;
 using Operator.Scaling;
+using Operator.Scaling.Fallbacks;
 
 namespace Operator.Tests.Scaling;
 

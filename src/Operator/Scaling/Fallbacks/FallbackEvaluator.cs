@@ -1,0 +1,180 @@
+using k8s.Models;
+using Operator.Api;
+using Operator.Scalers;
+using Operator.Scaling.Modifiers;
+using Operator.Scaling.Status;
+
+namespace Operator.Scaling.Fallbacks;
+
+/// <summary>
+/// KEDA's fallback (<c>pkg/fallback/fallback.go</c>): per-metric health bookkeeping in <c>status.health</c>, and after
+/// <c>failureThreshold</c> consecutive failures (i.e. on failure number threshold+1) a value that makes the HPA
+/// compute the fallback replica count. The ScaledObject's status is updated in place.
+/// </summary>
+internal static class FallbackEvaluator
+{
+    public const string ErrorPerformingFallback = "error performing fallback";
+
+    public static bool IsEnabled(ScaledObject so) => so.Spec.Fallback is not null;
+
+    /// <summary>
+    /// KEDA's <c>HasValidFallback</c>: non-negative threshold and replicas, and with scalingModifiers a target that
+    /// parses as an int64 above 0 (KEDA quirk: a target like "2.5" silently disables fallback).
+    /// </summary>
+    public static bool HasValidFallback(ScaledObject so)
+    {
+        var fallback = so.Spec.Fallback;
+        if (fallback is null)
+        {
+            return false;
+        }
+
+        var modifiersOk = true;
+        if (so.IsUsingModifiers())
+        {
+            modifiersOk = long.TryParse(so.Spec.Advanced?.ScalingModifiers?.Target, System.Globalization.NumberStyles.AllowLeadingSign,
+                System.Globalization.CultureInfo.InvariantCulture, out var target) && target > 0;
+        }
+
+        return fallback.FailureThreshold >= 0 && fallback.Replicas >= 0 && modifiersOk;
+    }
+
+    /// <summary>
+    /// Whether <see cref="Apply"/> needs the target's current replicas: every behavior except static. An unset
+    /// behavior is the CRD default <c>static</c>; the replica count it yields never depends on current replicas.
+    /// </summary>
+    public static bool NeedsCurrentReplicas(ScaledObject so) =>
+        so.Spec.Fallback is { Behavior: { Length: > 0 } behavior } && behavior != FallbackBehaviors.Static;
+
+    /// <summary>Whether <see cref="Apply"/> needs the number of Running+Ready pods (Value targets divide by it).</summary>
+    public static bool NeedsReadyReplicas(ScaledObject so, V2MetricSpec metricSpec) =>
+        so.IsUsingModifiers()
+            ? so.Spec.Advanced?.ScalingModifiers?.MetricType == "Value"
+            : metricSpec.External?.Target?.Type == "Value";
+
+    /// <summary>
+    /// Applies fallback to one metric query. <paramref name="scalerError"/> null means the scaler returned
+    /// <paramref name="metrics"/>. <paramref name="currentReplicas"/> and <paramref name="readyReplicas"/> are null
+    /// when they could not be read (only consulted when <see cref="NeedsCurrentReplicas"/> /
+    /// <see cref="NeedsReadyReplicas"/> say so).
+    /// </summary>
+    public static FallbackResult Apply(
+        ScaledObject so,
+        string metricName,
+        IReadOnlyList<MetricValue> metrics,
+        string? scalerError,
+        V2MetricSpec metricSpec,
+        int? currentReplicas = null,
+        int? readyReplicas = null)
+    {
+        var configured = IsEnabled(so) && HasValidFallback(so);
+        if (scalerError is null)
+        {
+            if (configured)
+            {
+                SetHealth(so, metricName, new HealthStatus { NumberOfFailures = 0, Status = HealthStatuses.Happy });
+            }
+
+            return FallbackResult.Passthrough(metrics);
+        }
+
+        if (!configured)
+        {
+            return FallbackResult.Failed(scalerError);
+        }
+
+        var fallback = so.Spec.Fallback!;
+        var previous = so.Status?.Health?.GetValueOrDefault(metricName);
+        var failures = (previous?.NumberOfFailures ?? 0) + 1;
+        SetHealth(so, metricName, new HealthStatus { NumberOfFailures = failures, Status = HealthStatuses.Failing });
+        if (failures <= fallback.FailureThreshold)
+        {
+            return FallbackResult.Failed(scalerError);
+        }
+
+        if (fallback.Behavior == FallbackBehaviors.ScalingModifiers)
+        {
+            // The formula engine reads -1 as nil for its "??" operator.
+            return new FallbackResult([new MetricValue(metricName, -1)], false, null);
+        }
+
+        if (NeedsCurrentReplicas(so) && currentReplicas is null)
+        {
+            return FallbackResult.Failed(scalerError);
+        }
+
+        var value = FallbackValue(so, metricName, metricSpec, currentReplicas ?? 0, readyReplicas);
+        return value is null ? FallbackResult.Failed(ErrorPerformingFallback) : new FallbackResult([value.Value], true, null);
+    }
+
+    /// <summary>The replica count a behavior asks for.</summary>
+    public static int FallbackReplicas(Fallback fallback, int currentReplicas) => fallback.Behavior switch
+    {
+        FallbackBehaviors.CurrentReplicas => currentReplicas,
+        FallbackBehaviors.CurrentReplicasIfHigher => Math.Max(currentReplicas, fallback.Replicas),
+        FallbackBehaviors.CurrentReplicasIfLower => Math.Min(currentReplicas, fallback.Replicas),
+        _ => fallback.Replicas,
+    };
+
+    /// <summary>True when any metric failed more than <c>failureThreshold</c> times in a row.</summary>
+    public static bool IsFallbackActive(ScaledObject so) =>
+        so.Spec.Fallback is { } fallback && (so.Status?.Health?.Values.Any(h =>
+            h.Status == HealthStatuses.Failing && (h.NumberOfFailures ?? 0) > fallback.FailureThreshold) ?? false);
+
+    private static MetricValue? FallbackValue(ScaledObject so, string metricName, V2MetricSpec metricSpec, int currentReplicas, int? readyReplicas)
+    {
+        double replicas = FallbackReplicas(so.Spec.Fallback!, currentReplicas);
+        if (NeedsReadyReplicas(so, metricSpec))
+        {
+            if (readyReplicas is not > 0)
+            {
+                return null;
+            }
+
+            replicas /= readyReplicas.Value;
+        }
+
+        double normalisation;
+        if (so.IsUsingModifiers())
+        {
+            // Validated by HasValidFallback; KEDA ignores the parse error here.
+            normalisation = GoFloat.TryParse(so.Spec.Advanced?.ScalingModifiers?.Target ?? "", out var target, out _) ? target : 0;
+            metricName = ScaledObjectDefaults.CompositeMetricName;
+        }
+        else
+        {
+            var target = metricSpec.External?.Target;
+            if (target is null)
+            {
+                return null;
+            }
+
+            var quantity = target.Type switch
+            {
+                "AverageValue" => target.AverageValue?.ToString(),
+                "Value" => target.Value?.ToString(),
+                _ => null,
+            };
+            normalisation = KubernetesQuantity.TryParse(quantity, out var parsed) ? parsed : 0;
+        }
+
+        // KEDA builds NewMilliQuantity(int64(normalisationValue*1000*replicas)): truncated milli units.
+        var milli = Math.Truncate(normalisation * 1000 * replicas);
+        return new MetricValue(metricName, milli / 1000);
+    }
+
+    private static void SetHealth(ScaledObject so, string metricName, HealthStatus health)
+    {
+        so.Status ??= new ScaledObjectStatus();
+        so.Status.Health ??= [];
+        so.Status.Health[metricName] = health;
+        if (IsFallbackActive(so))
+        {
+            ScaledObjectConditions.SetTrue(so.Status, ConditionTypes.Fallback, ConditionReasons.FallbackExists, ConditionMessages.FallbackExists);
+        }
+        else
+        {
+            ScaledObjectConditions.SetFalse(so.Status, ConditionTypes.Fallback, ConditionReasons.NoFallbackFound, ConditionMessages.NoFallbackFound);
+        }
+    }
+}

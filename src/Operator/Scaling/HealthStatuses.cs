@@ -1,8 +1,0 @@
-namespace Operator.Scaling;
-
-/// <summary>Values of <c>status.health[metric].status</c>.</summary>
-public static class HealthStatuses
-{
-    public const string Happy = "Happy";
-    public const string Failing = "Failing";
-}
