@@ -4,8 +4,8 @@ using Operator.Manifests;
 using Operator.Resolution;
 using Operator.Scalers;
 using Operator.Scaling;
-using Operator.Validation;
 using Operator.Scaling.Hpa;
+using Operator.Validation;
 
 namespace Operator.Cli;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
 using Operator.Api;
 using Operator.Scaling;
-using static Operator.Tests.Scaling.Executor.ScaleRequests;
 using Operator.Scaling.Executor;
 using Operator.Scaling.Status;
+using static Operator.Tests.Scaling.Executor.ScaleRequests;
 
 namespace Operator.Tests.Scaling.Executor;
 
