@@ -1,0 +1,51 @@
+namespace LocalKafka;
+
+/// <summary>How to start a <see cref="LocalKafkaCluster"/>.</summary>
+public sealed record LocalKafkaOptions
+{
+    /// <summary>Number of brokers (ids 1..N); default 1.</summary>
+    public int Brokers { get; init; } = LocalKafkaDefaults.Brokers;
+
+    /// <summary>
+    /// Port of broker 1 (broker <c>i</c> gets <c>Port + i - 1</c>); null = free ephemeral ports chosen by librdkafka.
+    /// </summary>
+    public int? Port { get; init; }
+
+    /// <summary>Topics created at start.</summary>
+    public IReadOnlyList<LocalKafkaTopic> Topics { get; init; } = [];
+
+    /// <summary>
+    /// How long the group coordinator waits for more members before the first rebalance of an empty group
+    /// (Kafka's <c>group.initial.rebalance.delay.ms</c>); null = Kafka's 3 s.
+    /// </summary>
+    public TimeSpan? GroupInitialRebalanceDelay { get; init; }
+
+    /// <summary>Checks the options; returns a message naming the bad field, or null.</summary>
+    public string? Validate()
+    {
+        if (Brokers is < 1 or > LocalKafkaDefaults.MaxBrokers)
+        {
+            return $"Brokers must be between 1 and {LocalKafkaDefaults.MaxBrokers}, got {Brokers}";
+        }
+
+        if (Port is { } port && (port < 1 || port + Brokers - 1 > 65535))
+        {
+            return $"Port must be between 1 and {65536 - Brokers} for {Brokers} broker(s), got {port}";
+        }
+
+        if (GroupInitialRebalanceDelay is { } delay && (delay < TimeSpan.Zero || delay.TotalMilliseconds > int.MaxValue))
+        {
+            return $"GroupInitialRebalanceDelay must be between 0 and {int.MaxValue} ms, got {delay}";
+        }
+
+        foreach (var topic in Topics)
+        {
+            if (topic.Validate() is { } error)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
+}

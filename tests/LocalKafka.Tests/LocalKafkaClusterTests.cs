@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Sockets;
+using Confluent.Kafka;
+using Confluent.Kafka.Admin;
+
+namespace LocalKafka.Tests;
+
+public sealed class LocalKafkaClusterTests
+{
+    private static LocalKafkaOptions Options(params LocalKafkaTopic[] topics) =>
+        new() { Topics = topics, GroupInitialRebalanceDelay = TimeSpan.Zero };
+
+    [Fact]
+    public async Task Producer_DeliversMessages_AndAdminListOffsetsSeesTheEndOffset()
+    {
+        await using var kafka = LocalKafkaCluster.Start(Options(new LocalKafkaTopic("orders", 2)));
+
+        await KafkaClients.ProduceAsync(kafka.BootstrapServers, "orders", 1, 3);
+
+        using var admin = KafkaClients.Admin(kafka.BootstrapServers);
+        Assert.Equal(0, await KafkaClients.LatestOffsetAsync(admin, "orders", 0));
+        Assert.Equal(3, await KafkaClients.LatestOffsetAsync(admin, "orders", 1));
+    }
+
+    [Fact]
+    public async Task ConsumerGroup_CommittedOffsets_AreReadByListConsumerGroupOffsets()
+    {
+        await using var kafka = LocalKafkaCluster.Start(Options(new LocalKafkaTopic("orders", 1)));
+        await KafkaClients.ProduceAsync(kafka.BootstrapServers, "orders", 0, 4);
+
+        using (var consumer = KafkaClients.Consumer(kafka.BootstrapServers, "processors"))
+        {
+            consumer.Subscribe("orders");
+            for (var read = 0; read < 2;)
+            {
+                var record = consumer.Consume(KafkaClients.Timeout) ?? throw new TimeoutException("no message within the timeout");
+                read++;
+                consumer.Commit(record);
+            }
+
+            consumer.Close();
+        }
+
+        using var admin = KafkaClients.Admin(kafka.BootstrapServers);
+        var offsets = await admin.ListConsumerGroupOffsetsAsync(
+            [new ConsumerGroupTopicPartitions("processors", [new TopicPartition("orders", 0)])],
+            new ListConsumerGroupOffsetsOptions { RequestTimeout = KafkaClients.Timeout });
+        Assert.Equal(2, offsets.Single().Partitions.Single().Offset.Value);
+    }
+
+    [Fact]
+    public async Task Admin_DescribeTopics_ReportsThePartitionsCreated()
+    {
+        await using var kafka = LocalKafkaCluster.Start(Options(new LocalKafkaTopic("orders", 8), new LocalKafkaTopic("audit", 3)));
+        using var admin = KafkaClients.Admin(kafka.BootstrapServers);
+
+        var described = await admin.DescribeTopicsAsync(
+            TopicCollection.OfTopicNames(["orders", "audit"]),
+            new DescribeTopicsOptions { RequestTimeout = KafkaClients.Timeout });
+
+        Assert.Equal(8, described.TopicDescriptions.Single(t => t.Name == "orders").Partitions.Count);
+        Assert.Equal(3, described.TopicDescriptions.Single(t => t.Name == "audit").Partitions.Count);
+    }
+
+    [Fact]
+    public async Task FixedPort_ServesClientsOnThatPort_ForEveryBroker()
+    {
+        var port = FreePortPair();
+        await using var kafka = LocalKafkaCluster.Start(Options(new LocalKafkaTopic("orders", 4)) with { Port = port, Brokers = 2 });
+
+        Assert.Equal($"127.0.0.1:{port},127.0.0.1:{port + 1}", kafka.BootstrapServers);
+        await KafkaClients.ProduceAsync($"127.0.0.1:{port}", "orders", 3, 2);
+        using var admin = KafkaClients.Admin($"127.0.0.1:{port}");
+        var metadata = admin.GetMetadata(KafkaClients.Timeout);
+        Assert.Equal([port, port + 1], metadata.Brokers.Select(b => b.Port).Order());
+        Assert.Equal(2, await KafkaClients.LatestOffsetAsync(admin, "orders", 3));
+    }
+
+    [Fact]
+    public async Task StoppedBroker_FailsRequests_UntilStartedAgain()
+    {
+        await using var kafka = LocalKafkaCluster.Start(Options(new LocalKafkaTopic("orders", 1)));
+        using var admin = KafkaClients.Admin(kafka.BootstrapServers);
+        Assert.Equal(0, await KafkaClients.LatestOffsetAsync(admin, "orders", 0));
+
+        kafka.StopBroker(1);
+        await Assert.ThrowsAnyAsync<KafkaException>(() => admin.ListOffsetsAsync(
+            [new TopicPartitionOffsetSpec { TopicPartition = new TopicPartition("orders", 0), OffsetSpec = OffsetSpec.Latest() }],
+            new ListOffsetsOptions { RequestTimeout = TimeSpan.FromSeconds(2) }));
+
+        kafka.StartBroker(1);
+        Assert.Equal(0, await Eventually(() => KafkaClients.LatestOffsetAsync(admin, "orders", 0)));
+    }
+
+    [Fact]
+    public async Task CreateTopic_ThatExists_FailsWithTheBrokerError()
+    {
+        await using var kafka = LocalKafkaCluster.Start(Options(new LocalKafkaTopic("orders", 1)));
+
+        var error = Assert.Throws<InvalidOperationException>(() => kafka.CreateTopic("orders", 2));
+
+        Assert.Contains("already exists", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task DeletedTopic_CanBeCreatedAgain_WithMorePartitions()
+    {
+        await using var kafka = LocalKafkaCluster.Start(Options(new LocalKafkaTopic("orders", 2)));
+
+        kafka.DeleteTopic("orders");
+        kafka.CreateTopic("orders", 5);
+
+        using var admin = KafkaClients.Admin(kafka.BootstrapServers);
+        var described = await admin.DescribeTopicsAsync(TopicCollection.OfTopicNames(["orders"]));
+        Assert.Equal(5, described.TopicDescriptions.Single().Partitions.Count);
+    }
+
+    /// <summary>The client reconnects with backoff after a broker comes back; retry until it has.</summary>
+    private static async Task<T> Eventually<T>(Func<Task<T>> action)
+    {
+        var deadline = Environment.TickCount64 + (long)KafkaClients.Timeout.TotalMilliseconds;
+        while (true)
+        {
+            try
+            {
+                return await action();
+            }
+            catch (KafkaException) when (Environment.TickCount64 < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    private static int FreePortPair()
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            using var first = new TcpListener(IPAddress.Loopback, 0);
+            first.Start();
+            var port = ((IPEndPoint)first.LocalEndpoint).Port;
+            try
+            {
+                using var second = new TcpListener(IPAddress.Loopback, port + 1);
+                second.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
+
+        throw new InvalidOperationException("no two adjacent free ports found");
+    }
+}
