@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EmbeddedKubernetes.Patching;
+using EmbeddedKubernetes.Protobuf;
 using Microsoft.AspNetCore.Http;
 
 namespace EmbeddedKubernetes.Api;
@@ -32,10 +33,13 @@ internal static class HttpIo
     /// <summary>A JSON (or YAML) object body; the error is a 400 Status like the apiserver's decoder reports.</summary>
     public static async Task<(JsonObject? Body, ApiError? Error)> ReadObjectAsync(HttpContext context)
     {
-        if (context.Request.ContentType?.Contains("protobuf", StringComparison.OrdinalIgnoreCase) == true)
+        if (ProtobufBodies.IsProtobuf(context.Request.ContentType))
         {
-            return (null, new ApiError(415, "UnsupportedMediaType",
-                "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (this embedded server does not decode protobuf)"));
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+            return buffer.Length == 0
+                ? (null, ApiError.BadRequest("the request body is empty: an object is required"))
+                : ProtobufBodies.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         }
 
         var text = await ReadTextAsync(context);
