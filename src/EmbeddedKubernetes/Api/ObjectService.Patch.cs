@@ -64,8 +64,7 @@ internal sealed partial class ObjectService
                 return PatchScale(type, current, mediaType, patch, options);
             }
 
-            var live = current.ToNode();
-            live["apiVersion"] = type.GroupVersion;
+            var live = Present(type, current);
             var patched = ApplyPatch(type, live, mediaType, patch, options, out var error);
             if (patched is null)
             {

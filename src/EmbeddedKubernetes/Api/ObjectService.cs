@@ -34,11 +34,12 @@ internal sealed partial class ObjectService
         return found is null ? ApiError.NotFound(type, name) : ApiResult.Success(Present(type, found));
     }
 
-    /// <summary>The stored object as the requested version presents it (apiVersion rewritten; no field conversion).</summary>
+    /// <summary>The stored object as the requested version presents it (apiVersion rewritten, fields converted where versions differ).</summary>
     public static JsonObject Present(ResourceType type, StoredObject stored)
     {
         var node = stored.ToNode();
         node["apiVersion"] = type.GroupVersion;
+        VersionConversion.FromStorage(type, node);
         return node;
     }
 
@@ -92,7 +93,7 @@ internal sealed partial class ObjectService
 
     private static string? Str(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
 
-    /// <summary>The apiVersion/kind in a body must match the URL; missing ones are filled in.</summary>
+    /// <summary>The apiVersion/kind in a body must match the URL; missing ones are filled in; fields take the stored shape.</summary>
     private static ApiError? CheckTypeMeta(ResourceType type, JsonObject body)
     {
         var apiVersion = Str(body["apiVersion"]);
@@ -109,6 +110,7 @@ internal sealed partial class ObjectService
 
         body["apiVersion"] = type.GroupVersion;
         body["kind"] = type.Kind;
+        VersionConversion.ToStorage(type, body);
         return null;
     }
 

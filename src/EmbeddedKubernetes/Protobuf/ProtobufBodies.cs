@@ -93,7 +93,8 @@ internal static class ProtobufBodies
                 result[name] = value;
             }
 
-            return (result, null);
+            // Re-read as parsed JSON so values behave as in a JSON body (an int read as long, for one).
+            return (JsonNode.Parse(result.ToJsonString())!.AsObject(), null);
         }
         catch (ProtobufUnsupportedException ex)
         {

@@ -21,7 +21,16 @@ internal static class BuiltInResources
         Group("apps", "v1", "statefulsets", "statefulset", "StatefulSet", true, ["sts"], ["all"], WorkloadScale),
         Group("apps", "v1", "replicasets", "replicaset", "ReplicaSet", true, ["rs"], ["all"], WorkloadScale),
         Group("batch", "v1", "jobs", "job", "Job", true, [], ["all"], hasStatus: true),
+        Group("batch", "v1", "cronjobs", "cronjob", "CronJob", true, ["cj"], ["all"], hasStatus: true),
         Group("autoscaling", "v2", "horizontalpodautoscalers", "horizontalpodautoscaler", "HorizontalPodAutoscaler", true, ["hpa"], ["all"], hasStatus: true),
+
+        // kubectl autoscale posts autoscaling/v1; it is converted to the stored v2 shape (VersionConversion).
+        Group("autoscaling", "v1", "horizontalpodautoscalers", "horizontalpodautoscaler", "HorizontalPodAutoscaler", true, ["hpa"], ["all"], hasStatus: true) with { Storage = false },
+        Group("policy", "v1", "poddisruptionbudgets", "poddisruptionbudget", "PodDisruptionBudget", true, ["pdb"], hasStatus: true),
+        Group("rbac.authorization.k8s.io", "v1", "roles", "role", "Role", true),
+        Group("rbac.authorization.k8s.io", "v1", "rolebindings", "rolebinding", "RoleBinding", true),
+        Group("rbac.authorization.k8s.io", "v1", "clusterroles", "clusterrole", "ClusterRole", false),
+        Group("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", false),
         Group("coordination.k8s.io", "v1", "leases", "lease", "Lease", true, [], allowCreateOnUpdate: true),
         Group("discovery.k8s.io", "v1", "endpointslices", "endpointslice", "EndpointSlice", true),
         Group("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition", "CustomResourceDefinition", false, ["crd", "crds"], ["api-extensions"], hasStatus: true),

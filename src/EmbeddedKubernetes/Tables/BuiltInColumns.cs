@@ -64,6 +64,24 @@ internal static class BuiltInColumns
             new("Replicas", "integer", 0, o => Int(o["status"]?["currentReplicas"])),
             b.Age(),
         ],
+        "cronjobs.batch" =>
+        [
+            new("Schedule", "string", 0, o => o["spec"]?["schedule"]?.DeepClone()),
+            new("Timezone", "string", 0, o => Or(o["spec"]?["timeZone"], "<none>")),
+            new("Suspend", "boolean", 0, o => o["spec"]?["suspend"] is JsonValue v ? (v.GetValue<bool>() ? "True" : "False") : "<unset>"),
+            new("Active", "integer", 0, o => (o["status"]?["active"] as JsonArray)?.Count ?? 0),
+            new("Last Schedule", "string", 0, o => o["status"]?["lastScheduleTime"] is { } t ? b.Since(t) : "<none>"),
+            b.Age(), .. CronJobWide(),
+        ],
+        "poddisruptionbudgets.policy" =>
+        [
+            new("Min Available", "string", 0, o => o["spec"]?["minAvailable"] is { } v ? v.ToString() : "N/A"),
+            new("Max Unavailable", "string", 0, o => o["spec"]?["maxUnavailable"] is { } v ? v.ToString() : "N/A"),
+            new("Allowed Disruptions", "integer", 0, o => Int(o["status"]?["disruptionsAllowed"])),
+            b.Age(),
+        ],
+        "roles.rbac.authorization.k8s.io" or "clusterroles.rbac.authorization.k8s.io" => RbacColumns.Roles(),
+        "rolebindings.rbac.authorization.k8s.io" or "clusterrolebindings.rbac.authorization.k8s.io" => RbacColumns.Bindings(b),
         "namespaces" => [new("Status", "string", 0, o => o["status"]?["phase"]?.DeepClone()), b.Age()],
         "configmaps" => [new("Data", "integer", 0, o => Count(o["data"]) + Count(o["binaryData"])), b.Age()],
         "secrets" => [new("Type", "string", 0, o => o["type"]?.DeepClone()), new("Data", "integer", 0, o => Count(o["data"])), b.Age()],
@@ -115,6 +133,16 @@ internal static class BuiltInColumns
         {
             yield return new("Selector", "string", 1, o => LabelSelector.Format(o["spec"]?["selector"] as JsonObject) is { Length: > 0 } s ? s : "<none>");
         }
+    }
+
+    private static IEnumerable<TableColumn> CronJobWide()
+    {
+        static IEnumerable<JsonObject> Containers(JsonObject o) =>
+            (o["spec"]?["jobTemplate"]?["spec"]?["template"]?["spec"]?["containers"] as JsonArray ?? []).OfType<JsonObject>();
+        yield return new("Containers", "string", 1, o => string.Join(",", Containers(o).Select(c => c["name"]?.GetValue<string>())));
+        yield return new("Images", "string", 1, o => string.Join(",", Containers(o).Select(c => c["image"]?.GetValue<string>())));
+        yield return new("Selector", "string", 1, o =>
+            LabelSelector.Format(o["spec"]?["jobTemplate"]?["spec"]?["selector"] as JsonObject) is { Length: > 0 } s ? s : "<none>");
     }
 
     private static IEnumerable<JsonObject> PodTemplateContainers(JsonObject o) =>

@@ -99,6 +99,21 @@ public sealed class ProtobufBodiesTests
     }
 
     [Fact]
+    public void KubectlAutoscaleBody_DecodesToAnAutoscalingV1Hpa()
+    {
+        // The exact bytes kubectl 1.32 sends for: kubectl autoscale deployment d --min=2 --max=5 --cpu-percent=60
+        var body = Convert.FromHexString(
+            "6b3873000a290a0e6175746f7363616c696e672f76311217486f72697a6f6e74616c506f644175746f7363616c6572123b0a110a016412001a0022002a0032003800420012200a180a0a4465706c6f796d656e741201641a07617070732f763110021805203c1a04180020001a002200");
+
+        var json = Decode(body);
+
+        Assert.Equal(
+            """{"apiVersion":"autoscaling/v1","kind":"HorizontalPodAutoscaler","metadata":{"name":"d"},"spec":{"scaleTargetRef":{"kind":"Deployment","name":"d","apiVersion":"apps/v1"},"minReplicas":2,"maxReplicas":5,"targetCPUUtilizationPercentage":60},"status":{}}""",
+            json.ToJsonString());
+        Assert.True(json["spec"]!["maxReplicas"]!.AsValue().TryGetValue<long>(out _), "numbers read like parsed JSON");
+    }
+
+    [Fact]
     public void AKindWithoutATable_IsA415NamingTheType()
     {
         var (_, error) = ProtobufBodies.Decode(ProtoWriter.Envelope("apps/v1", "DaemonSet", d => d.Message(1, m => m.String(1, "x"))));
