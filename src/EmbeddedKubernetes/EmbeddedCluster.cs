@@ -132,7 +132,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     public KubernetesClientConfiguration CreateClientConfiguration() => KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath);
 
     /// <summary>A KubernetesClient for this cluster; the caller disposes it.</summary>
-    public Kubernetes CreateClient() => new(CreateClientConfiguration());
+    public k8s.Kubernetes CreateClient() => new(CreateClientConfiguration());
 
     /// <summary>Test hook: closes every open watch, as an apiserver restart would.</summary>
     public void DropAllWatches() => Store.DropAllWatches();

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using EmbeddedKubernetes.Crds;
 using EmbeddedKubernetes.Resources;
-using EmbeddedKubernetes.Selectors;
+using Kubernetes.Controller.Selectors;
 
 namespace EmbeddedKubernetes.Api;
 

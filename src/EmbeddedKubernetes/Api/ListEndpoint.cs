@@ -6,6 +6,7 @@ using EmbeddedKubernetes.Resources;
 using EmbeddedKubernetes.Selectors;
 using EmbeddedKubernetes.Storage;
 using EmbeddedKubernetes.Tables;
+using Kubernetes.Controller.Selectors;
 using Microsoft.AspNetCore.Http;
 
 namespace EmbeddedKubernetes.Api;

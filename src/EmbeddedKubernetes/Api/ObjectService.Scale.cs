@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using EmbeddedKubernetes.Patching;
 using EmbeddedKubernetes.Resources;
-using EmbeddedKubernetes.Selectors;
 using EmbeddedKubernetes.Storage;
+using Kubernetes.Controller.Selectors;
 
 namespace EmbeddedKubernetes.Api;
 

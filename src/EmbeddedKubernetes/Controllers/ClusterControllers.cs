@@ -1,4 +1,5 @@
 using EmbeddedKubernetes.Controllers.Metrics;
+using Kubernetes.Controller.Serving;
 
 namespace EmbeddedKubernetes.Controllers;
 

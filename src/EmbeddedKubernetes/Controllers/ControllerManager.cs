@@ -1,10 +1,12 @@
 using EmbeddedKubernetes.Controllers.Hpa;
-using EmbeddedKubernetes.Controllers.Informers;
 using EmbeddedKubernetes.Controllers.Metrics;
 using EmbeddedKubernetes.Controllers.Pods;
 using EmbeddedKubernetes.Controllers.Workloads;
 using k8s;
 using k8s.Models;
+using Kubernetes.Controller.Events;
+using Kubernetes.Controller.Informers;
+using Kubernetes.Controller.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace EmbeddedKubernetes.Controllers;
@@ -68,24 +70,22 @@ public sealed class ControllerManager : IAsyncDisposable
             controllers.Add(new KubeletController(_client, informers, PodRuntime, factory.CreateLogger<KubeletController>(), time));
         }
 
-        _loops.Add(Task.Run(() => informers.Pods.RunAsync(token), CancellationToken.None));
-        _loops.Add(Task.Run(() => informers.ReplicaSets.RunAsync(token), CancellationToken.None));
-        _loops.Add(Task.Run(() => informers.Deployments.RunAsync(token), CancellationToken.None));
-        _loops.Add(Task.Run(() => informers.StatefulSets.RunAsync(token), CancellationToken.None));
-        _loops.Add(Task.Run(() => informers.Jobs.RunAsync(token), CancellationToken.None));
-        _loops.Add(Task.Run(() => informers.Autoscalers.RunAsync(token), CancellationToken.None));
         foreach (var controller in controllers)
         {
             _loops.Add(Task.Run(() => controller.RunAsync(token), CancellationToken.None));
         }
 
-        await Task.WhenAll(informers.Pods.Synced, informers.ReplicaSets.Synced, informers.Deployments.Synced,
-            informers.StatefulSets.Synced, informers.Jobs.Synced, informers.Autoscalers.Synced).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await informers.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_informers is not null)
+        {
+            await _informers.DisposeAsync().ConfigureAwait(false);
+        }
+
         try
         {
             await Task.WhenAll(_loops).ConfigureAwait(false);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using EmbeddedKubernetes.Selectors;
+using Kubernetes.Controller.Selectors;
 
 namespace EmbeddedKubernetes.Tables;
 

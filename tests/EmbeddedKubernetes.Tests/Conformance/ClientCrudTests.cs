@@ -12,7 +12,7 @@ public sealed class ClientCrudTests(ClusterFixture fixture) : IClassFixture<Clus
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Kubernetes Client => fixture.Client;
+    private k8s.Kubernetes Client => fixture.Client;
 
     [Fact]
     public async Task Create_SetsUidTimestampGenerationAndResourceVersion()

@@ -13,7 +13,7 @@ public sealed class ClientWatchTests(ClusterFixture fixture) : IClassFixture<Clu
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Kubernetes Client => fixture.Client;
+    private k8s.Kubernetes Client => fixture.Client;
 
     [Fact]
     public async Task ListThenWatch_DeliversChangesAfterTheListResourceVersion_InOrder()

@@ -13,7 +13,7 @@ public sealed class CustomResourceTests(ClusterFixture fixture) : IClassFixture<
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Kubernetes Client => fixture.Client;
+    private k8s.Kubernetes Client => fixture.Client;
 
     public async ValueTask InitializeAsync()
     {

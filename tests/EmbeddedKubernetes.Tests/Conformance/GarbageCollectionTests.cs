@@ -11,7 +11,7 @@ public sealed class GarbageCollectionTests(ClusterFixture fixture) : IClassFixtu
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Kubernetes Client => fixture.Client;
+    private k8s.Kubernetes Client => fixture.Client;
 
     [Fact]
     public async Task BackgroundDelete_RemovesDependents()

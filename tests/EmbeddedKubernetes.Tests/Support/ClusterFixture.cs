@@ -9,7 +9,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public EmbeddedCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster has not started");
 
-    public Kubernetes Client { get; private set; } = null!;
+    public k8s.Kubernetes Client { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {

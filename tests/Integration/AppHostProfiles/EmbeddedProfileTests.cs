@@ -9,12 +9,12 @@ public sealed class EmbeddedProfileTests : IAsyncLifetime
 {
     private readonly string _state = Directory.CreateTempSubdirectory("apphost-state-").FullName;
     private EmbeddedProfile _profile = null!;
-    private Kubernetes _client = null!;
+    private k8s.Kubernetes _client = null!;
 
     public async ValueTask InitializeAsync()
     {
         _profile = await EmbeddedProfile.StartAsync(Repository.Root, _state, TextWriter.Null, TestContext.Current.CancellationToken);
-        _client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Path.Combine(_state, "kubeconfig")));
+        _client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Path.Combine(_state, "kubeconfig")));
     }
 
     public async ValueTask DisposeAsync()

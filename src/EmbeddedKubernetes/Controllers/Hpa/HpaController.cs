@@ -1,8 +1,10 @@
 using System.Text.Json;
-using EmbeddedKubernetes.Controllers.Informers;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Kubernetes.Controller.Events;
+using Kubernetes.Controller.Informers;
+using Kubernetes.Controller.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace EmbeddedKubernetes.Controllers.Hpa;

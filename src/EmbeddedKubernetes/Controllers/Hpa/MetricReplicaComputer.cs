@@ -1,4 +1,5 @@
 using k8s.Models;
+using Kubernetes.Controller.Selectors;
 
 namespace EmbeddedKubernetes.Controllers.Hpa;
 
@@ -96,7 +97,7 @@ internal static class MetricReplicaComputer
     {
         const string reason = "FailedGetExternalMetric";
         var metric = external.Metric;
-        var name = $"external metric {metric.Name}({LabelSelectors.ToGoString(metric.Selector)})";
+        var name = $"external metric {metric.Name}({LabelSelector.ToGoString(metric.Selector)})";
         var target = external.Target;
         if (target.AverageValue is null && target.Value is null)
         {
@@ -104,14 +105,14 @@ internal static class MetricReplicaComputer
                 name, null, reason);
         }
 
-        var values = await source.GetExternalMetricAsync(ns, metric.Name, LabelSelectors.ToQuery(metric.Selector), cancellationToken)
+        var values = await source.GetExternalMetricAsync(ns, metric.Name, LabelSelector.ToQuery(metric.Selector), cancellationToken)
             .ConfigureAwait(false);
         if (values.Error is not null)
         {
             var context = target.AverageValue is not null
                 ? $"failed to get {metric.Name} external metric: "
                 : $"failed to get external metric {metric.Name}: ";
-            return (ReplicaProposal.Failure($"{context}unable to get external metric {ns}/{metric.Name}/{LabelSelectors.ToGoString(metric.Selector)}: {values.Error}"),
+            return (ReplicaProposal.Failure($"{context}unable to get external metric {ns}/{metric.Name}/{LabelSelector.ToGoString(metric.Selector)}: {values.Error}"),
                 name, null, reason);
         }
 

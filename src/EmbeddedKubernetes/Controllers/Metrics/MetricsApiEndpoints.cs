@@ -1,3 +1,4 @@
+using Kubernetes.Controller.Selectors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -44,14 +45,14 @@ public static class MetricsApiEndpoints
             return Unavailable();
         }
 
-        var selector = LabelSelectors.Parse(context.Request.Query["labelSelector"], out var error);
+        var selector = LabelSelector.TryParse(context.Request.Query["labelSelector"], out var error);
         if (selector is null)
         {
             return Status(400, "BadRequest", error!);
         }
 
         var items = provider.GetPodMetrics(ns)
-            .Where(p => (name is null || p.Metadata.Name == name) && Matches(selector, p.Metadata.Labels)).ToList();
+            .Where(p => (name is null || p.Metadata.Name == name) && selector.MatchesLabels(p.Metadata.Labels)).ToList();
         if (name is not null)
         {
             return items.Count == 0 ? Status(404, "NotFound", $"podmetrics.metrics.k8s.io \"{name}\" not found") : Results.Json(items[0]);
@@ -75,10 +76,6 @@ public static class MetricsApiEndpoints
 
         return Results.Json(new MetricsList<NodeMetrics> { Kind = "NodeMetricsList", Items = items });
     }
-
-    private static bool Matches(k8s.Models.V1LabelSelector selector, IDictionary<string, string>? labels) =>
-        (selector.MatchLabels is null || selector.MatchLabels.Count == 0) && (selector.MatchExpressions is null || selector.MatchExpressions.Count == 0)
-        || LabelSelectors.Matches(selector, labels);
 
     private static IResult Unavailable() => Status(503, "ServiceUnavailable", "the metrics provider is not running (no controller manager started)");
 

@@ -1,6 +1,7 @@
-using EmbeddedKubernetes.Controllers.Informers;
 using k8s;
 using k8s.Models;
+using Kubernetes.Controller.Informers;
+using Kubernetes.Controller.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace EmbeddedKubernetes.Controllers.Pods;

@@ -1,6 +1,8 @@
-using EmbeddedKubernetes.Controllers.Informers;
 using k8s;
 using k8s.Models;
+using Kubernetes.Controller.Events;
+using Kubernetes.Controller.Informers;
+using Kubernetes.Controller.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace EmbeddedKubernetes.Controllers.Workloads;

@@ -12,7 +12,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public EmbeddedCluster Cluster { get; private set; } = null!;
 
-    public Kubernetes Client { get; private set; } = null!;
+    public k8s.Kubernetes Client { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using EmbeddedKubernetes.Controllers.Metrics;
 using k8s;
 using k8s.Models;
+using Kubernetes.Controller.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using static EmbeddedKubernetes.Tests.Controllers.Cluster.ClusterFixture;
@@ -15,7 +16,7 @@ namespace EmbeddedKubernetes.Tests.Controllers.Cluster;
 [Collection(ClusterCollection.Name)]
 public sealed class HpaControllerTests(ClusterFixture fixture) : IAsyncLifetime
 {
-    private readonly Kubernetes _client = fixture.Client;
+    private readonly k8s.Kubernetes _client = fixture.Client;
     private LocalApiServer _adapter = null!;
     private long _queueLength;
     private string? _lastSelector;

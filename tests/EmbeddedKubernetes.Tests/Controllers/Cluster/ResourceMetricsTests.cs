@@ -10,7 +10,7 @@ namespace EmbeddedKubernetes.Tests.Controllers.Cluster;
 [Collection(ClusterCollection.Name)]
 public sealed class ResourceMetricsTests(ClusterFixture fixture)
 {
-    private readonly Kubernetes _client = fixture.Client;
+    private readonly k8s.Kubernetes _client = fixture.Client;
 
     [Fact]
     public async Task PodMetrics_AreServedThroughTheAggregatedMetricsApi()

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace EmbeddedKubernetes.Controllers.Metrics;
+namespace Kubernetes.Controller.Serving;
 
 /// <summary>
 /// A small HTTPS server on 127.0.0.1 (self-signed certificate) that serves an aggregated API group; registered with

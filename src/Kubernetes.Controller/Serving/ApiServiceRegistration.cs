@@ -3,7 +3,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 
-namespace EmbeddedKubernetes.Controllers.Metrics;
+namespace Kubernetes.Controller.Serving;
 
 /// <summary>
 /// Registers a local HTTPS endpoint as the backend of an API group: a selector-less Service, an EndpointSlice with

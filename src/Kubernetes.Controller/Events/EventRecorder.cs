@@ -3,13 +3,13 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 
-namespace EmbeddedKubernetes.Controllers;
+namespace Kubernetes.Controller.Events;
 
 /// <summary>
 /// Records core/v1 Events about objects, the way client-go's recorder does (name "&lt;object&gt;.&lt;hex&gt;",
 /// source.component, first/last timestamps, count 1). Failures are logged, never thrown: events are best effort.
 /// </summary>
-internal sealed class EventRecorder(IKubernetes client, string component, TimeProvider time, ILogger logger)
+public sealed class EventRecorder(IKubernetes client, string component, TimeProvider time, ILogger logger)
 {
     public const string Normal = "Normal";
     public const string Warning = "Warning";
@@ -56,7 +56,7 @@ internal sealed class EventRecorder(IKubernetes client, string component, TimePr
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            ControllersLog.EventFailed(logger, ev.Reason, kind, key, ex.Message);
+            EventLog.EventFailed(logger, ev.Reason, kind, key, ex.Message);
         }
     }
 }

@@ -1,0 +1,37 @@
+using EmbeddedKubernetes;
+using k8s;
+using k8s.Models;
+
+namespace Kubernetes.Controller.Tests.Support;
+
+/// <summary>One embedded control plane per test class, reached over HTTP; tests isolate themselves by namespace.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private EmbeddedCluster? _cluster;
+
+    public EmbeddedCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster has not started");
+
+    public k8s.Kubernetes Client { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions());
+        Client = _cluster.CreateClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
+
+    public async Task<string> NamespaceAsync(CancellationToken cancellationToken = default)
+    {
+        var name = "t-" + Guid.NewGuid().ToString("N")[..10];
+        await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new() { Name = name } }, cancellationToken: cancellationToken);
+        return name;
+    }
+}
