@@ -12,12 +12,13 @@ internal static class ActivityAggregator
 {
     /// <summary>
     /// Aggregates <paramref name="triggers"/>. <paramref name="compositeValue"/> evaluates the scalingModifiers formula
-    /// over the trigger values (null result = no value); it is only called when the ScaledObject uses modifiers.
+    /// over the trigger values (null value = no value, an error = the formula failed, which makes the poll errored
+    /// instead of silently inactive); it is only called when the ScaledObject uses modifiers.
     /// </summary>
     public static ScaledObjectActivity Aggregate(
         ScaledObject scaledObject,
         IReadOnlyList<TriggerState> triggers,
-        Func<IReadOnlyList<TriggerState>, double?>? compositeValue = null)
+        Func<IReadOnlyList<TriggerState>, CompositeValue>? compositeValue = null)
     {
         var isActive = false;
         var isError = false;
@@ -49,7 +50,13 @@ internal static class ActivityAggregator
                     return new ScaledObjectActivity(false, true, activeTriggers, $"scalingModifiers.ActivationTarget parsing error {parseError}");
                 }
 
-                isActive = compositeValue?.Invoke(triggers) is double value && value > activation;
+                var composite = compositeValue?.Invoke(triggers) ?? CompositeValue.Of(null);
+                if (composite.IsError)
+                {
+                    return new ScaledObjectActivity(false, true, activeTriggers, composite.Error);
+                }
+
+                isActive = composite.Value is double value && value > activation;
             }
         }
 

@@ -99,7 +99,7 @@ public class ActivityAggregatorTests
 
     [Fact]
     public void Modifiers_NoCompositeValue_IsInactive() =>
-        Assert.False(ActivityAggregator.Aggregate(WithModifiers(null), [State("prometheus", "s0-prometheus", true)], _ => null).IsActive);
+        Assert.False(ActivityAggregator.Aggregate(WithModifiers(null), [State("prometheus", "s0-prometheus", true)], _ => (double?)null).IsActive);
 
     [Fact]
     public void Modifiers_BadActivationTarget_IsAnErrorNamingTheField()

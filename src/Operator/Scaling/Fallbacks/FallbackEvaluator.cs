@@ -9,7 +9,9 @@ namespace Operator.Scaling.Fallbacks;
 /// <summary>
 /// KEDA's fallback (<c>pkg/fallback/fallback.go</c>): per-metric health bookkeeping in <c>status.health</c>, and after
 /// <c>failureThreshold</c> consecutive failures (i.e. on failure number threshold+1) a value that makes the HPA
-/// compute the fallback replica count. The ScaledObject's status is updated in place.
+/// compute the fallback replica count. Pure: the metric's new health entry travels in the result
+/// (<see cref="FallbackResult.Health"/>) and the Fallback condition is derived from the merged health with
+/// <see cref="FallbackCondition"/>; the ScaledObject handed in is never modified.
 /// </summary>
 internal static class FallbackEvaluator
 {
@@ -54,9 +56,10 @@ internal static class FallbackEvaluator
 
     /// <summary>
     /// Applies fallback to one metric query. <paramref name="scalerError"/> null means the scaler returned
-    /// <paramref name="metrics"/>. <paramref name="currentReplicas"/> and <paramref name="readyReplicas"/> are null
-    /// when they could not be read (only consulted when <see cref="NeedsCurrentReplicas"/> /
-    /// <see cref="NeedsReadyReplicas"/> say so).
+    /// <paramref name="metrics"/>. The previous health of <paramref name="metricName"/> is read from the ScaledObject's
+    /// status; the new one is returned in <see cref="FallbackResult.Health"/> (null when fallback is not configured).
+    /// <paramref name="currentReplicas"/> and <paramref name="readyReplicas"/> are null when they could not be read
+    /// (only consulted when <see cref="NeedsCurrentReplicas"/> / <see cref="NeedsReadyReplicas"/> say so).
     /// </summary>
     public static FallbackResult Apply(
         ScaledObject so,
@@ -70,12 +73,8 @@ internal static class FallbackEvaluator
         var configured = IsEnabled(so) && HasValidFallback(so);
         if (scalerError is null)
         {
-            if (configured)
-            {
-                SetHealth(so, metricName, new HealthStatus { NumberOfFailures = 0, Status = HealthStatuses.Happy });
-            }
-
-            return FallbackResult.Passthrough(metrics);
+            var happy = configured ? new HealthStatus { NumberOfFailures = 0, Status = HealthStatuses.Happy } : null;
+            return FallbackResult.Passthrough(metrics) with { Health = happy };
         }
 
         if (!configured)
@@ -86,26 +85,55 @@ internal static class FallbackEvaluator
         var fallback = so.Spec.Fallback!;
         var previous = so.Status?.Health?.GetValueOrDefault(metricName);
         var failures = (previous?.NumberOfFailures ?? 0) + 1;
-        SetHealth(so, metricName, new HealthStatus { NumberOfFailures = failures, Status = HealthStatuses.Failing });
+        var health = new HealthStatus { NumberOfFailures = failures, Status = HealthStatuses.Failing };
         if (failures <= fallback.FailureThreshold)
         {
-            return FallbackResult.Failed(scalerError);
+            return FallbackResult.Failed(scalerError) with { Health = health };
         }
 
         if (fallback.Behavior == FallbackBehaviors.ScalingModifiers)
         {
             // The formula engine reads -1 as nil for its "??" operator.
-            return new FallbackResult([new MetricValue(metricName, -1)], false, null);
+            return new FallbackResult([new MetricValue(metricName, -1)], false, null) { Health = health };
         }
 
         if (NeedsCurrentReplicas(so) && currentReplicas is null)
         {
-            return FallbackResult.Failed(scalerError);
+            return FallbackResult.Failed(scalerError) with { Health = health };
         }
 
         var value = FallbackValue(so, metricName, metricSpec, currentReplicas ?? 0, readyReplicas);
-        return value is null ? FallbackResult.Failed(ErrorPerformingFallback) : new FallbackResult([value.Value], true, null);
+        return value is null
+            ? FallbackResult.Failed(ErrorPerformingFallback) with { Health = health }
+            : new FallbackResult([value.Value], true, null) { Health = health };
     }
+
+    /// <summary>
+    /// <paramref name="health"/> with the entries of <paramref name="updates"/> replaced (a new dictionary; null when
+    /// both are empty and the status had none).
+    /// </summary>
+    public static Dictionary<string, HealthStatus>? Merge(
+        IReadOnlyDictionary<string, HealthStatus>? health, IEnumerable<KeyValuePair<string, HealthStatus>> updates)
+    {
+        Dictionary<string, HealthStatus>? merged = health?.ToDictionary(
+            p => p.Key, p => new HealthStatus { NumberOfFailures = p.Value.NumberOfFailures, Status = p.Value.Status }, StringComparer.Ordinal);
+        foreach (var (metric, entry) in updates)
+        {
+            merged ??= new Dictionary<string, HealthStatus>(StringComparer.Ordinal);
+            merged[metric] = entry;
+        }
+
+        return merged;
+    }
+
+    /// <summary>
+    /// The Fallback condition KEDA writes whenever it records health: True/<c>FallbackExists</c> when any metric failed
+    /// more than <c>failureThreshold</c> times in a row, else False/<c>NoFallbackFound</c>.
+    /// </summary>
+    public static Condition FallbackCondition(ScaledObject so, IReadOnlyDictionary<string, HealthStatus>? health) =>
+        IsFallbackActive(so, health)
+            ? new Condition { Type = ConditionTypes.Fallback, Status = ConditionStatuses.True, Reason = ConditionReasons.FallbackExists, Message = ConditionMessages.FallbackExists }
+            : new Condition { Type = ConditionTypes.Fallback, Status = ConditionStatuses.False, Reason = ConditionReasons.NoFallbackFound, Message = ConditionMessages.NoFallbackFound };
 
     /// <summary>The replica count a behavior asks for.</summary>
     public static int FallbackReplicas(Fallback fallback, int currentReplicas) => fallback.Behavior switch
@@ -117,8 +145,11 @@ internal static class FallbackEvaluator
     };
 
     /// <summary>True when any metric failed more than <c>failureThreshold</c> times in a row.</summary>
-    public static bool IsFallbackActive(ScaledObject so) =>
-        so.Spec.Fallback is { } fallback && (so.Status?.Health?.Values.Any(h =>
+    public static bool IsFallbackActive(ScaledObject so) => IsFallbackActive(so, so.Status?.Health);
+
+    /// <summary>True when any entry of <paramref name="health"/> failed more than <c>failureThreshold</c> times in a row.</summary>
+    public static bool IsFallbackActive(ScaledObject so, IReadOnlyDictionary<string, HealthStatus>? health) =>
+        so.Spec.Fallback is { } fallback && (health?.Values.Any(h =>
             h.Status == HealthStatuses.Failing && (h.NumberOfFailures ?? 0) > fallback.FailureThreshold) ?? false);
 
     private static MetricValue? FallbackValue(ScaledObject so, string metricName, V2MetricSpec metricSpec, int currentReplicas, int? readyReplicas)
@@ -161,20 +192,5 @@ internal static class FallbackEvaluator
         // KEDA builds NewMilliQuantity(int64(normalisationValue*1000*replicas)): truncated milli units.
         var milli = Math.Truncate(normalisation * 1000 * replicas);
         return new MetricValue(metricName, milli / 1000);
-    }
-
-    private static void SetHealth(ScaledObject so, string metricName, HealthStatus health)
-    {
-        so.Status ??= new ScaledObjectStatus();
-        so.Status.Health ??= [];
-        so.Status.Health[metricName] = health;
-        if (IsFallbackActive(so))
-        {
-            ScaledObjectConditions.SetTrue(so.Status, ConditionTypes.Fallback, ConditionReasons.FallbackExists, ConditionMessages.FallbackExists);
-        }
-        else
-        {
-            ScaledObjectConditions.SetFalse(so.Status, ConditionTypes.Fallback, ConditionReasons.NoFallbackFound, ConditionMessages.NoFallbackFound);
-        }
     }
 }

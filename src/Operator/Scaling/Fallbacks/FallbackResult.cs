@@ -1,3 +1,4 @@
+using Operator.Api;
 using Operator.Scalers;
 
 namespace Operator.Scaling.Fallbacks;
@@ -8,6 +9,9 @@ namespace Operator.Scaling.Fallbacks;
 /// </summary>
 public sealed record FallbackResult(IReadOnlyList<MetricValue> Metrics, bool FallbackActive, string? Error)
 {
+    /// <summary>The metric's new <c>status.health</c> entry; null when fallback is not configured (health untouched).</summary>
+    public HealthStatus? Health { get; init; }
+
     public bool IsSuccess => Error is null;
 
     public static FallbackResult Passthrough(IReadOnlyList<MetricValue> metrics) => new(metrics, false, null);

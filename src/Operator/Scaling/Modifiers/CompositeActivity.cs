@@ -1,5 +1,4 @@
 using Operator.Api;
-using Operator.Scaling.Modifiers;
 
 namespace Operator.Scaling.Modifiers;
 
@@ -11,14 +10,23 @@ public static class CompositeActivity
 {
     /// <summary>
     /// A composite-value function for <see cref="ActivityAggregator.Aggregate"/>; like KEDA's loop over the modified
-    /// metrics, the last value counts, and no value (formula error) means inactive.
+    /// metrics, the last value counts. A formula that cannot be evaluated yields <see cref="CompositeValue.Failed"/>
+    /// with the formula's message. <paramref name="health"/> is this poll's health after fallback.
     /// </summary>
-    public static Func<IReadOnlyList<TriggerState>, double?> For(
-        ScaledObject scaledObject, CompiledFormula? formula, IReadOnlyDictionary<string, string> metricToTrigger) =>
+    public static Func<IReadOnlyList<TriggerState>, CompositeValue> For(
+        ScaledObject scaledObject,
+        CompiledFormula? formula,
+        IReadOnlyDictionary<string, string> metricToTrigger,
+        IReadOnlyDictionary<string, HealthStatus>? health = null) =>
         triggers =>
         {
             var metrics = triggers.SelectMany(t => t.Metrics).ToList();
-            var modified = ScalingModifiersRuntime.Handle(scaledObject, metrics, metricToTrigger, false, [], formula, out _);
-            return modified.Count > 0 ? modified[^1].Value : null;
+            var modified = ScalingModifiersRuntime.Handle(scaledObject, health, metrics, metricToTrigger, false, [], formula, out var error);
+            if (error is not null)
+            {
+                return CompositeValue.Failed(error);
+            }
+
+            return modified.Count > 0 ? modified[^1].Value : CompositeValue.Of(null);
         };
 }

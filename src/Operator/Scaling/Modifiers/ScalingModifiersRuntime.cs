@@ -35,14 +35,15 @@ public static class ScalingModifiersRuntime
     /// <summary>
     /// KEDA's <c>scalingModifierTriggerValue</c>: the metric's value, or nil (null) once its consecutive failures
     /// exceed <c>fallback.failureThreshold</c> under fallback behavior <c>scalingModifiers</c> (the formula's
-    /// <c>??</c> then picks an alternative).
+    /// <c>??</c> then picks an alternative). <paramref name="health"/> is this poll's health (after fallback), passed
+    /// explicitly so the result never depends on which step wrote the status first.
     /// </summary>
-    public static double? TriggerValue(ScaledObject scaledObject, MetricValue metric)
+    public static double? TriggerValue(ScaledObject scaledObject, IReadOnlyDictionary<string, HealthStatus>? health, MetricValue metric)
     {
         ArgumentNullException.ThrowIfNull(scaledObject);
         if (scaledObject.Spec.Fallback is { Behavior: "scalingModifiers" } fallback
-            && scaledObject.Status?.Health?.TryGetValue(metric.MetricName, out var health) == true
-            && (health.NumberOfFailures ?? 0) > fallback.FailureThreshold)
+            && health?.TryGetValue(metric.MetricName, out var entry) == true
+            && (entry.NumberOfFailures ?? 0) > fallback.FailureThreshold)
         {
             return null;
         }
@@ -56,6 +57,7 @@ public static class ScalingModifiersRuntime
     /// </summary>
     public static MetricValue? CalculateComposite(
         ScaledObject scaledObject,
+        IReadOnlyDictionary<string, HealthStatus>? health,
         IEnumerable<MetricValue> metrics,
         IReadOnlyDictionary<string, string> metricToTrigger,
         CompiledFormula? formula,
@@ -75,7 +77,7 @@ public static class ScalingModifiersRuntime
         {
             if (metricToTrigger.TryGetValue(metric.MetricName, out var trigger))
             {
-                values[trigger] = TriggerValue(scaledObject, metric);
+                values[trigger] = TriggerValue(scaledObject, health, metric);
             }
         }
 
@@ -108,6 +110,7 @@ public static class ScalingModifiersRuntime
     /// </summary>
     public static IReadOnlyList<MetricValue> Handle(
         ScaledObject scaledObject,
+        IReadOnlyDictionary<string, HealthStatus>? health,
         IReadOnlyList<MetricValue> metrics,
         IReadOnlyDictionary<string, string> metricToTrigger,
         bool fallbackActive,
@@ -129,7 +132,7 @@ public static class ScalingModifiersRuntime
             return [new MetricValue(ScaledObjectDefaults.CompositeMetricName, fallbackMetrics[0].Value)];
         }
 
-        var composite = CalculateComposite(scaledObject, metrics, metricToTrigger, formula, out error);
+        var composite = CalculateComposite(scaledObject, health, metrics, metricToTrigger, formula, out error);
         return composite is { } value ? [value] : [];
     }
 }

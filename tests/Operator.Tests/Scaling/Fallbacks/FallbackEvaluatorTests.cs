@@ -49,6 +49,7 @@ public class FallbackEvaluatorTests
         var result = FallbackEvaluator.Apply(so, Metric, Five, null, Spec("AverageValue", 3));
 
         Assert.Equal(5, Assert.Single(result.Metrics).Value);
+        Assert.Null(result.Health);
         Assert.Null(so.Status!.Health);
     }
 
@@ -60,7 +61,7 @@ public class FallbackEvaluatorTests
         var result = FallbackEvaluator.Apply(so, Metric, [new MetricValue(Metric, 6)], null, Spec("AverageValue", 3));
 
         Assert.Equal(6, Assert.Single(result.Metrics).Value);
-        Assert.Equal((0, "Happy"), (so.Status!.Health![Metric].NumberOfFailures, so.Status.Health[Metric].Status));
+        Assert.Equal((0, "Happy"), (result.Health!.NumberOfFailures, result.Health.Status));
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public class FallbackEvaluatorTests
         var result = FallbackEvaluator.Apply(so, Metric, [], "Some error", Spec("AverageValue", 10));
 
         Assert.Equal("Some error", result.Error);
-        Assert.Equal((1, "Failing"), (so.Status!.Health![Metric].NumberOfFailures, so.Status.Health[Metric].Status));
+        Assert.Equal((1, "Failing"), (result.Health!.NumberOfFailures, result.Health.Status));
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public class FallbackEvaluatorTests
         Assert.True(result.FallbackActive);
         Assert.Equal(100, Assert.Single(result.Metrics).Value);
         Assert.Equal("100", KubernetesQuantity.FromMetricValue(result.Metrics[0].Value));
-        Assert.Equal((4, "Failing"), (so.Status!.Health![Metric].NumberOfFailures, so.Status.Health[Metric].Status));
+        Assert.Equal((4, "Failing"), (result.Health!.NumberOfFailures, result.Health.Status));
     }
 
     [Fact]
@@ -116,6 +117,7 @@ public class FallbackEvaluatorTests
         var result = FallbackEvaluator.Apply(so, Metric, [], "Some error", Spec("AverageValue", 10));
 
         Assert.Equal("Some error", result.Error);
+        Assert.Null(result.Health);
         Assert.False(ScaledObjectConditions.IsTrue(ScaledObjectConditions.Find(so.Status!.Conditions, ConditionTypes.Fallback)));
     }
 
@@ -128,9 +130,9 @@ public class FallbackEvaluatorTests
             [Metric] = new HealthStatus { NumberOfFailures = 3, Status = HealthStatuses.Happy },
         });
 
-        FallbackEvaluator.Apply(so, Metric, [], "Some error", Spec("AverageValue", 10));
+        var result = FallbackEvaluator.Apply(so, Metric, [], "Some error", Spec("AverageValue", 10));
 
-        var condition = ScaledObjectConditions.Find(so.Status!.Conditions, ConditionTypes.Fallback)!;
+        var condition = FallbackEvaluator.FallbackCondition(so, FallbackEvaluator.Merge(so.Status!.Health, [new(Metric, result.Health!)]));
         Assert.Equal((ConditionStatuses.True, "FallbackExists", "At least one trigger is falling back on this scaled object"),
             (condition.Status, condition.Reason, condition.Message));
     }
@@ -140,10 +142,21 @@ public class FallbackEvaluatorTests
     {
         var so = Build(new Fallback { FailureThreshold = 1, Replicas = 10 }, Health(4, HealthStatuses.Failing));
 
-        FallbackEvaluator.Apply(so, Metric, Five, null, Spec("AverageValue", 10));
+        var result = FallbackEvaluator.Apply(so, Metric, Five, null, Spec("AverageValue", 10));
 
-        var condition = ScaledObjectConditions.Find(so.Status!.Conditions, ConditionTypes.Fallback)!;
+        var condition = FallbackEvaluator.FallbackCondition(so, FallbackEvaluator.Merge(so.Status!.Health, [new(Metric, result.Health!)]));
         Assert.Equal((ConditionStatuses.False, "NoFallbackFound"), (condition.Status, condition.Reason));
+    }
+
+    [Fact]
+    public void Apply_LeavesTheScaledObjectUntouched()
+    {
+        var so = Build(new Fallback { FailureThreshold = 0, Replicas = 10 }, Health(0, HealthStatuses.Happy));
+        var before = KedaJson.Serialize(so);
+
+        FallbackEvaluator.Apply(so, Metric, [], "boom", Spec("AverageValue", 10));
+
+        Assert.Equal(before, KedaJson.Serialize(so));
     }
 
     [Theory]

@@ -43,7 +43,32 @@ public class CompositeActivityTests
         var so = WithFormula("0");
         var composite = CompositeActivity.For(so, null, new Dictionary<string, string> { ["s0-prometheus"] = "a" });
 
-        Assert.Null(composite([Prometheus(100)]));
+        Assert.Null(composite([Prometheus(100)]).Value);
         Assert.False(ActivityAggregator.Aggregate(so, [Prometheus(100)], composite).IsActive);
+    }
+
+    [Fact]
+    public void FormulaError_SurfacesAsAnError_NotAsInactive()
+    {
+        var so = WithFormula("0");
+        var composite = CompositeActivity.For(so, null, new Dictionary<string, string> { ["s0-prometheus"] = "a" });
+
+        var activity = ActivityAggregator.Aggregate(so, [Prometheus(100)], composite);
+
+        Assert.True(activity.IsError);
+        Assert.Equal("cached compiled formula is nil during its calculation", activity.Error);
+    }
+
+    [Fact]
+    public void FormulaRunTimeError_SurfacesWithTheFormulasMessage()
+    {
+        var so = WithFormula("0");
+        using var formula = FormulaCompiler.Compile("a ?? b", ["a", "b"], out _);
+        var composite = CompositeActivity.For(so, formula, new Dictionary<string, string>());
+
+        var activity = ActivityAggregator.Aggregate(so, [Prometheus(100)], composite);
+
+        Assert.True(activity.IsError);
+        Assert.StartsWith("error trying to run custom formula", activity.Error, StringComparison.Ordinal);
     }
 }

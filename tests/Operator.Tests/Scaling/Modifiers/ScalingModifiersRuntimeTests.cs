@@ -28,7 +28,7 @@ public sealed class ScalingModifiersRuntimeTests
             so.Status.Health[MetricName] = new HealthStatus { NumberOfFailures = n, Status = n == 0 ? "Happy" : "Failing" };
         }
 
-        Assert.Equal(expected, ScalingModifiersRuntime.TriggerValue(so, new MetricValue(MetricName, 7.0)));
+        Assert.Equal(expected, ScalingModifiersRuntime.TriggerValue(so, so.Status.Health, new MetricValue(MetricName, 7.0)));
     }
 
     [Fact]
@@ -60,6 +60,7 @@ public sealed class ScalingModifiersRuntimeTests
 
         var result = ScalingModifiersRuntime.CalculateComposite(
             new ScaledObject(),
+            null,
             [new MetricValue("s0-metric1", 2), new MetricValue("s1-metric2", 5)],
             new Dictionary<string, string> { ["s0-metric1"] = "trigger1", ["s1-metric2"] = "trigger2" },
             formula,
@@ -86,6 +87,7 @@ public sealed class ScalingModifiersRuntimeTests
 
         var result = ScalingModifiersRuntime.CalculateComposite(
             so,
+            so.Status.Health,
             [new MetricValue("s0-trigger1", -1), new MetricValue("s1-trigger2", -1)],
             new Dictionary<string, string> { ["s0-trigger1"] = "trigger1", ["s1-trigger2"] = "trigger2" },
             formula,
@@ -97,7 +99,7 @@ public sealed class ScalingModifiersRuntimeTests
     [Fact]
     public void CalculateComposite_WithoutCompiledFormula_IsAnError()
     {
-        Assert.Null(ScalingModifiersRuntime.CalculateComposite(new ScaledObject(), [], new Dictionary<string, string>(), null, out var error));
+        Assert.Null(ScalingModifiersRuntime.CalculateComposite(new ScaledObject(), null, [], new Dictionary<string, string>(), null, out var error));
         Assert.Equal("cached compiled formula is nil during its calculation", error);
     }
 
@@ -109,6 +111,7 @@ public sealed class ScalingModifiersRuntimeTests
 
         var result = ScalingModifiersRuntime.Handle(
             so,
+            null,
             [],
             new Dictionary<string, string> { ["s0-trigger_1"] = "trigger_1", ["s1-trigger_2"] = "trigger_2" },
             fallbackActive: true,
@@ -124,7 +127,7 @@ public sealed class ScalingModifiersRuntimeTests
     {
         IReadOnlyList<MetricValue> metrics = [new MetricValue("s0-prometheus", 3)];
 
-        Assert.Same(metrics, ScalingModifiersRuntime.Handle(new ScaledObject(), metrics, new Dictionary<string, string>(), false, [], null, out _));
+        Assert.Same(metrics, ScalingModifiersRuntime.Handle(new ScaledObject(), null, metrics, new Dictionary<string, string>(), false, [], null, out _));
     }
 
     private static ScaledObject WithFormula(string formula, string? target = null) => new()
