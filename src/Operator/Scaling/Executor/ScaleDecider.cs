@@ -7,20 +7,24 @@ namespace Operator.Scaling.Executor;
 
 /// <summary>
 /// KEDA's scale decision (<c>pkg/scaling/executor/scale_scaledobjects.go RequestScale</c>) as a pure function of the
-/// ScaledObject, the current replicas, the trigger activity and the injected clock.
+/// ScaledObject, the current replicas, the trigger activity and the injected clock. The table's predicates are
+/// evaluated once (<see cref="ScalePlan"/>); the outcomes for a successful and a failed write are derived from that
+/// one plan. The request's ScaledObject is never modified.
 /// </summary>
 internal sealed class ScaleDecider(TimeProvider timeProvider)
 {
     public ScaleDecision Decide(ScaleRequest request)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var plan = Plan(request, now);
+        var plan = ScalePlan.For(request, now);
+        var onSuccess = Outcome(request, plan, now, scaleSucceeded: true);
         return new ScaleDecision
         {
+            Rule = plan.Rule,
             Action = plan.Action,
             TargetReplicas = plan.Action == ScaleAction.None ? null : plan.Target,
-            OnSuccess = Evaluate(request, now, scaleSucceeded: true),
-            OnFailure = plan.Action == ScaleAction.None ? Evaluate(request, now, true) : Evaluate(request, now, scaleSucceeded: false),
+            OnSuccess = onSuccess,
+            OnFailure = plan.Action == ScaleAction.None ? onSuccess : Outcome(request, plan, now, scaleSucceeded: false),
         };
     }
 
@@ -36,48 +40,9 @@ internal sealed class ScaleDecider(TimeProvider timeProvider)
     // Kubernetes stores metav1.Time with second precision, so the lastActiveTime written is truncated too.
     private static DateTime ToStoredTime(DateTime now) => now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
 
-    private static (ScaleAction Action, int Target) Plan(ScaleRequest request, DateTime now)
+    private static ScaleOutcome Outcome(ScaleRequest request, ScalePlan plan, DateTime now, bool scaleSucceeded)
     {
         var so = request.ScaledObject;
-        var annotations = so.Metadata.Annotations;
-        if (ScaledObjectAnnotations.IsPaused(annotations))
-        {
-            return (ScaleAction.None, 0);
-        }
-
-        var min = so.Spec.MinReplicaCount ?? ScaledObjectDefaults.MinReplicaCount;
-        var idle = so.Spec.IdleReplicaCount;
-        var current = request.CurrentReplicas;
-        if (request.IsActive || ScaledObjectAnnotations.IsActivationForced(annotations))
-        {
-            if (((idle is not null && current < min) || current == 0) && !ScaledObjectAnnotations.IsScaleOutPaused(annotations))
-            {
-                return (ScaleAction.ScaleFromZeroOrIdle, min > 0 ? min : 1);
-            }
-
-            return (ScaleAction.None, 0);
-        }
-
-        var fallback = so.Spec.Fallback;
-        if (request.IsError && (fallback is null || fallback.Replicas != 0))
-        {
-            return (ScaleAction.None, 0);
-        }
-
-        if ((idle is not null && current > idle) || (current > 0 && min == 0))
-        {
-            return !ScaledObjectAnnotations.IsScaleInPaused(annotations) && IsCooledDown(so, now)
-                ? (ScaleAction.ScaleToZeroOrIdle, idle ?? min)
-                : (ScaleAction.None, 0);
-        }
-
-        return current < min && idle is null ? (ScaleAction.EnforceMinReplicas, min) : (ScaleAction.None, 0);
-    }
-
-    private static ScaleOutcome Evaluate(ScaleRequest request, DateTime now, bool scaleSucceeded)
-    {
-        var so = request.ScaledObject;
-        var annotations = so.Metadata.Annotations;
         var conditions = ScaledObjectConditions.Clone(so.Status?.Conditions);
         var events = new List<ScaleEvent>();
         var lastActive = so.Status?.LastActiveTime;
@@ -86,57 +51,54 @@ internal sealed class ScaleDecider(TimeProvider timeProvider)
         ScaledObjectConditions.Set(conditions, ConditionTypes.Ready, ConditionStatuses.True,
             ConditionReasons.ScaledObjectReady, ConditionMessages.ReadySuccess);
 
-        if (ScaledObjectAnnotations.IsPaused(annotations))
+        var describe = Describe(so, plan.Current, plan.Target);
+        switch (plan.Rule)
         {
-            // Paused: the controller owns the replicas; the loop only reports Paused and leaves Active alone.
-            ScaledObjectConditions.Set(conditions, ConditionTypes.Paused, ConditionStatuses.True,
-                ConditionReasons.ScaledObjectPaused, ConditionMessages.Paused);
-            return new ScaleOutcome { Conditions = conditions, LastActiveTime = lastActive };
-        }
-
-        var (action, target) = Plan(request, now);
-        var forced = ScaledObjectAnnotations.IsActivationForced(annotations);
-        var current = request.CurrentReplicas;
-        var describe = Describe(so, current, target);
-
-        if (request.IsActive || forced)
-        {
-            if (action == ScaleAction.ScaleFromZeroOrIdle)
-            {
-                if (scaleSucceeded)
-                {
-                    var cause = forced
-                        ? "caused by forced activation annotation"
-                        : "triggered by " + string.Join(';', request.ActiveTriggers);
-                    events.Add(ScaleEvent.NormalEvent(EventReasons.KedaScaleTargetActivated, $"Scaled {describe}, {cause}"));
-                    (lastActive, refreshed) = (ToStoredTime(now), true);
-                }
-                else
-                {
-                    // KEDA's message really says "Failed to scaled".
-                    events.Add(ScaleEvent.WarningEvent(EventReasons.KedaScaleTargetActivationFailed, $"Failed to scaled {describe}"));
-                }
-            }
-            else if ((so.Spec.IdleReplicaCount is not null && current < (so.Spec.MinReplicaCount ?? 0)) || current == 0)
-            {
-                // paused-scale-out blocks the 0→N step; nothing else happens this round.
-            }
-            else if (request.IsError)
-            {
+            case ScaleRule.Paused:
+                // Paused: the controller owns the replicas; the loop only reports Paused and leaves Active alone.
+                ScaledObjectConditions.Set(conditions, ConditionTypes.Paused, ConditionStatuses.True,
+                    ConditionReasons.ScaledObjectPaused, ConditionMessages.Paused);
+                return new ScaleOutcome { Conditions = conditions, LastActiveTime = lastActive };
+            case ScaleRule.Activate when scaleSucceeded:
+                var cause = plan.Forced
+                    ? "caused by forced activation annotation"
+                    : "triggered by " + string.Join(';', request.ActiveTriggers);
+                events.Add(ScaleEvent.NormalEvent(EventReasons.KedaScaleTargetActivated, $"Scaled {describe}, {cause}"));
+                (lastActive, refreshed) = (ToStoredTime(now), true);
+                break;
+            case ScaleRule.Activate:
+                // KEDA's message really says "Failed to scaled".
+                events.Add(ScaleEvent.WarningEvent(EventReasons.KedaScaleTargetActivationFailed, $"Failed to scaled {describe}"));
+                break;
+            case ScaleRule.ActivePartialError:
                 ScaledObjectConditions.Set(conditions, ConditionTypes.Ready, ConditionStatuses.Unknown,
                     ConditionReasons.PartialTriggerError, ConditionMessages.PartialTriggerError);
-            }
-            else
-            {
+                break;
+            case ScaleRule.Active:
                 (lastActive, refreshed) = (ToStoredTime(now), true);
-            }
-        }
-        else
-        {
-            EvaluateInactive(request, now, scaleSucceeded, action, describe, conditions, events);
+                break;
+            case ScaleRule.TriggerError:
+                ScaledObjectConditions.Set(conditions, ConditionTypes.Ready, ConditionStatuses.False,
+                    ConditionReasons.TriggerError, ConditionMessages.TriggerError);
+                break;
+            case ScaleRule.Deactivate when scaleSucceeded:
+                events.Add(ScaleEvent.NormalEvent(EventReasons.KedaScaleTargetDeactivated, $"Deactivated {describe}"));
+                ScaledObjectConditions.Set(conditions, ConditionTypes.Active, ConditionStatuses.False,
+                    ConditionReasons.ScalerNotActive, ConditionMessages.ScalerNotActive);
+                break;
+            case ScaleRule.Deactivate:
+                events.Add(ScaleEvent.WarningEvent(EventReasons.KedaScaleTargetDeactivationFailed, $"Failed to deactivate {describe}"));
+                break;
+            case ScaleRule.CoolingDown:
+                ScaledObjectConditions.Set(conditions, ConditionTypes.Active, ConditionStatuses.False,
+                    ConditionReasons.ScalerCooldown, ConditionMessages.ScalerCooldown);
+                break;
+            default:
+                // ActivationBlocked, KeptForFallback, DeactivationBlocked, EnforceMinReplicas, Inactive: no status change.
+                break;
         }
 
-        SetActiveCondition(conditions, request.IsActive, forced);
+        SetActiveCondition(conditions, request.IsActive, plan.Forced);
         return new ScaleOutcome
         {
             Conditions = conditions,
@@ -145,57 +107,6 @@ internal sealed class ScaleDecider(TimeProvider timeProvider)
             LastActiveTimeRefreshed = refreshed,
             TriggersActivity = TriggersActivity(so.Status, request.ActiveTriggers),
         };
-    }
-
-    private static void EvaluateInactive(
-        ScaleRequest request, DateTime now, bool scaleSucceeded, ScaleAction action, string describe,
-        List<Condition> conditions, List<ScaleEvent> events)
-    {
-        var so = request.ScaledObject;
-        var fallback = so.Spec.Fallback;
-        var idle = so.Spec.IdleReplicaCount;
-        var min = so.Spec.MinReplicaCount ?? ScaledObjectDefaults.MinReplicaCount;
-        var current = request.CurrentReplicas;
-
-        if (request.IsError && fallback is not null && fallback.Replicas != 0)
-        {
-            // KEDA keeps the target up so the HPA can apply the fallback metric (the HPA is disabled at 0 replicas).
-            return;
-        }
-
-        if (request.IsError && fallback is null)
-        {
-            ScaledObjectConditions.Set(conditions, ConditionTypes.Ready, ConditionStatuses.False,
-                ConditionReasons.TriggerError, ConditionMessages.TriggerError);
-            return;
-        }
-
-        if (!((idle is not null && current > idle) || (current > 0 && min == 0)))
-        {
-            return;
-        }
-
-        if (action == ScaleAction.ScaleToZeroOrIdle)
-        {
-            if (scaleSucceeded)
-            {
-                events.Add(ScaleEvent.NormalEvent(EventReasons.KedaScaleTargetDeactivated, $"Deactivated {describe}"));
-                ScaledObjectConditions.Set(conditions, ConditionTypes.Active, ConditionStatuses.False,
-                    ConditionReasons.ScalerNotActive, ConditionMessages.ScalerNotActive);
-            }
-            else
-            {
-                events.Add(ScaleEvent.WarningEvent(EventReasons.KedaScaleTargetDeactivationFailed, $"Failed to deactivate {describe}"));
-            }
-
-            return;
-        }
-
-        if (!ScaledObjectAnnotations.IsScaleInPaused(so.Metadata.Annotations) && !IsCooledDown(so, now))
-        {
-            ScaledObjectConditions.Set(conditions, ConditionTypes.Active, ConditionStatuses.False,
-                ConditionReasons.ScalerCooldown, ConditionMessages.ScalerCooldown);
-        }
     }
 
     // KEDA only rewrites Active when it is Unknown or its truth differs, so ScalerCooldown survives while inactive.
@@ -223,26 +134,6 @@ internal sealed class ScaleDecider(TimeProvider timeProvider)
             ScaledObjectConditions.Set(conditions, ConditionTypes.Active, ConditionStatuses.False,
                 ConditionReasons.ScalerNotActive, ConditionMessages.ScalerNotActive);
         }
-    }
-
-    /// <summary>
-    /// Scale-in is allowed once <c>lastActiveTime + cooldownPeriod</c> is before now, or, never active yet, once
-    /// <c>creationTimestamp + initialCooldownPeriod</c> is.
-    /// </summary>
-    internal static bool IsCooledDown(ScaledObject so, DateTime now)
-    {
-        var lastActive = so.Status?.LastActiveTime;
-        if (lastActive is null)
-        {
-            var initial = TimeSpan.FromSeconds(so.Spec.InitialCooldownPeriod ?? ScaledObjectDefaults.InitialCooldownPeriod);
-
-            // KEDA substitutes time.Now() for a zero creationTimestamp and compares it with a later time.Now(),
-            // so a brand-new object is cooled down exactly when initialCooldownPeriod is 0.
-            return so.Metadata.CreationTimestamp is { } created ? created + initial < now : initial <= TimeSpan.Zero;
-        }
-
-        var cooldown = TimeSpan.FromSeconds(so.Spec.CooldownPeriod ?? ScaledObjectDefaults.CooldownPeriod);
-        return lastActive.Value + cooldown < now;
     }
 
     // KEDA writes activity for every external metric name and drops stale entries, only when something changed.

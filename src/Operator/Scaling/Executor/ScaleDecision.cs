@@ -6,6 +6,9 @@ namespace Operator.Scaling.Executor;
 /// </summary>
 public sealed record ScaleDecision
 {
+    /// <summary>The row of the decision table that applied.</summary>
+    public ScaleRule Rule { get; init; }
+
     public ScaleAction Action { get; init; }
 
     /// <summary>Replicas to write to <c>/scale</c>; null when <see cref="Action"/> is <see cref="ScaleAction.None"/>.</summary>
