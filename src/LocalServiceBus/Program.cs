@@ -1,0 +1,3 @@
+using LocalServiceBus;
+
+return await LocalServiceBusCommand.RunAsync(args);
