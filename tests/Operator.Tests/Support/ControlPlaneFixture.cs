@@ -1,0 +1,68 @@
+using EmbeddedKubernetes;
+using EmbeddedKubernetes.Controllers;
+using EmbeddedKubernetes.Controllers.Pods;
+using EmbeddedKubernetes.Tests.Support;
+using k8s;
+
+namespace Operator.Tests.Support;
+
+/// <summary>An embedded control plane over HTTP with its built-in controllers (stub pods, HPA sync every second), one per test class.</summary>
+public sealed class ControlPlaneFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    public EmbeddedCluster Cluster { get; private set; } = null!;
+
+    public Kubernetes Client { get; private set; } = null!;
+
+    public Kubectl Kubectl => Kubectl.For(Cluster);
+
+    public async ValueTask InitializeAsync()
+    {
+        var options = new EmbeddedClusterOptions { ApiServiceProbeInterval = TimeSpan.FromMilliseconds(500) }.AddBuiltInControllers(manager =>
+        {
+            manager.HpaSyncPeriod = TimeSpan.FromSeconds(1);
+            manager.HpaDownscaleStabilizationWindow = TimeSpan.Zero;
+            manager.PodRuntime = new StubPodRuntime(new StubPodOptions { ReadyDelay = TimeSpan.FromMilliseconds(100) }, TimeProvider.System);
+        });
+        Cluster = await EmbeddedCluster.StartAsync(options);
+        Client = Cluster.CreateClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        if (Cluster is not null)
+        {
+            await Cluster.DisposeAsync();
+        }
+    }
+
+    /// <summary>Polls until <paramref name="read"/> satisfies <paramref name="condition"/>; fails with the last value when patience runs out.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(Patience);
+        T last = default!;
+        while (!timeout.IsCancellationRequested)
+        {
+            try
+            {
+                last = await read();
+                if (condition(last))
+                {
+                    return last;
+                }
+
+                await Task.Delay(200, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        Assert.Fail($"timed out waiting for {what}; last value: {(last is null ? "null" : KubernetesJson.Serialize(last))}");
+        return last;
+    }
+}
