@@ -13,7 +13,7 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
 
     public EmbeddedCluster Cluster { get; private set; } = null!;
 
-    public Kubernetes Client { get; private set; } = null!;
+    public k8s.Kubernetes Client { get; private set; } = null!;
 
     public Kubectl Kubectl => Kubectl.For(Cluster);
 
