@@ -6,6 +6,7 @@ using EmbeddedKubernetes.Api;
 using EmbeddedKubernetes.Crds;
 using EmbeddedKubernetes.Gc;
 using EmbeddedKubernetes.Hosting;
+using EmbeddedKubernetes.Logs;
 using EmbeddedKubernetes.Resources;
 using EmbeddedKubernetes.Storage;
 using EmbeddedKubernetes.Tables;
@@ -37,9 +38,10 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     private readonly ApiServiceProxy _proxy;
 
     private EmbeddedCluster(WebApplication app, ClusterCertificates certificates, ObjectService objects, ApiServiceProxy proxy,
-        EmbeddedClusterOptions options, string kubeconfigPath, string? ownedDirectory, string token)
+        EmbeddedClusterOptions options, string kubeconfigPath, string? ownedDirectory, string token, PodLogSources podLogs)
     {
         _app = app;
+        PodLogs = podLogs;
         _certificates = certificates;
         Objects = objects;
         _proxy = proxy;
@@ -55,6 +57,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     public string KubeconfigPath { get; }
 
     public EmbeddedClusterOptions Options { get; }
+
+    /// <summary>Where <c>kubectl logs</c> reads container output: the pod runtime of the built-in controllers attaches here.</summary>
+    public PodLogSources PodLogs { get; }
 
     /// <summary>PEM of the CA that signed the server certificate.</summary>
     public string CertificateAuthorityPem => _certificates.CaPem;
@@ -84,10 +89,12 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var tables = new TableBuilder(time);
         var proxy = new ApiServiceProxy(store);
+        var podLogs = new PodLogSources();
         var router = new ApiRouter(
             registry,
             new ResourceEndpoint(objects, new ListEndpoint(objects, tables),
-                new WatchEndpoint(store, tables, time, options.BookmarkInterval, options.WatchTimeout), tables),
+                new WatchEndpoint(store, tables, time, options.BookmarkInterval, options.WatchTimeout), tables,
+                new PodLogEndpoint(objects, podLogs, time)),
             proxy);
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -108,7 +115,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
         var ownedDirectory = options.KubeconfigPath is null ? Directory.CreateTempSubdirectory("embedded-kubernetes-").FullName : null;
         var kubeconfigPath = options.KubeconfigPath ?? Path.Combine(ownedDirectory!, "kubeconfig");
-        var cluster = new EmbeddedCluster(app, certificates, objects, proxy, options, kubeconfigPath, ownedDirectory, token);
+        var cluster = new EmbeddedCluster(app, certificates, objects, proxy, options, kubeconfigPath, ownedDirectory, token, podLogs);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         cluster.Url = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority).Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));

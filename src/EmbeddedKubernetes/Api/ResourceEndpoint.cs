@@ -11,13 +11,15 @@ internal sealed class ResourceEndpoint
     private readonly ListEndpoint _lists;
     private readonly WatchEndpoint _watches;
     private readonly TableBuilder _tables;
+    private readonly PodLogEndpoint _logs;
 
-    public ResourceEndpoint(ObjectService objects, ListEndpoint lists, WatchEndpoint watches, TableBuilder tables)
+    public ResourceEndpoint(ObjectService objects, ListEndpoint lists, WatchEndpoint watches, TableBuilder tables, PodLogEndpoint logs)
     {
         _objects = objects;
         _lists = lists;
         _watches = watches;
         _tables = tables;
+        _logs = logs;
     }
 
     public async Task HandleAsync(HttpContext context, ResourceRequest request)
@@ -28,6 +30,14 @@ internal sealed class ResourceEndpoint
         if (type.Namespaced && request.Namespace is null && request.Name is not null)
         {
             await HttpIo.WriteErrorAsync(context, ApiError.PathNotFound());
+            return;
+        }
+
+        if (request.Subresource == "log" && type.GroupResource == "pods" && request.Name is not null && request.Namespace is not null)
+        {
+            await (method == "GET"
+                ? _logs.HandleAsync(context, type, request.Namespace, request.Name)
+                : HttpIo.WriteErrorAsync(context, ApiError.MethodNotAllowed()));
             return;
         }
 

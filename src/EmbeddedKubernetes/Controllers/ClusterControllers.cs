@@ -43,6 +43,7 @@ public static class ClusterControllers
             .ConfigureAwait(false);
         await ApiServiceRegistration.RegisterAsync(client, MetricsApiEndpoints.Group, MetricsApiEndpoints.Version,
             MetricsServiceNamespace, MetricsServiceName, metrics.Port, cancellationToken).ConfigureAwait(false);
+        using var logs = manager.PodRuntime is Logs.IPodLogSource source ? cluster.PodLogs.Attach(source) : null;
         await manager.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {

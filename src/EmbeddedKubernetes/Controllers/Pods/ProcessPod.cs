@@ -1,12 +1,12 @@
 using System.Diagnostics;
+using EmbeddedKubernetes.Logs;
 using k8s.Models;
 
 namespace EmbeddedKubernetes.Controllers.Pods;
 
-/// <summary>One pod's process, its state, output tail and CPU accounting.</summary>
-internal sealed class ProcessPod(V1Pod pod, ProcessLaunch? launch, PodRuntimeState state, int logLines)
+/// <summary>One pod's process, its state, output (this run and the one before) and CPU accounting.</summary>
+internal sealed class ProcessPod(V1Pod pod, ProcessLaunch? launch, PodRuntimeState state, int logLines, TimeProvider time)
 {
-    private readonly Queue<string> _logs = new();
     private (DateTimeOffset At, TimeSpan Cpu)? _lastSample;
 
     public V1Pod Pod { get; } = pod;
@@ -21,16 +21,11 @@ internal sealed class ProcessPod(V1Pod pod, ProcessLaunch? launch, PodRuntimeSta
 
     public CancellationTokenSource Stopping { get; } = new();
 
-    public IReadOnlyList<string> Logs
-    {
-        get
-        {
-            lock (_logs)
-            {
-                return _logs.ToList();
-            }
-        }
-    }
+    /// <summary>The output of the current (or last) run; null until the process first starts.</summary>
+    public ContainerLog? Log { get; private set; }
+
+    /// <summary>The output of the run before the current one; null until the container restarted.</summary>
+    public ContainerLog? PreviousLog { get; private set; }
 
     public bool TryStart(out string? error)
     {
@@ -52,12 +47,20 @@ internal sealed class ProcessPod(V1Pod pod, ProcessLaunch? launch, PodRuntimeSta
             info.Environment[name] = value;
         }
 
+        var log = new ContainerLog(logLines, time);
         try
         {
             var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-            process.OutputDataReceived += (_, e) => Append(e.Data);
-            process.ErrorDataReceived += (_, e) => Append(e.Data);
+            process.OutputDataReceived += (_, e) => Append(log, e.Data);
+            process.ErrorDataReceived += (_, e) => Append(log, e.Data);
             process.Start();
+            if (Log is not null)
+            {
+                Log.End();
+                PreviousLog = Log;
+            }
+
+            Log = log;
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             Process?.Dispose();
@@ -105,6 +108,7 @@ internal sealed class ProcessPod(V1Pod pod, ProcessLaunch? launch, PodRuntimeSta
     public async Task StopAsync()
     {
         await Stopping.CancelAsync().ConfigureAwait(false);
+        Log?.End();
         try
         {
             if (Process is { HasExited: false } process)
@@ -127,20 +131,14 @@ internal sealed class ProcessPod(V1Pod pod, ProcessLaunch? launch, PodRuntimeSta
         Stopping.Dispose();
     }
 
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
+    /// <summary>The run is over (the process exited and its output was read).</summary>
+    public void EndLog() => Log?.End();
 
-        lock (_logs)
+    private static void Append(ContainerLog log, string? line)
+    {
+        if (line is not null)
         {
-            _logs.Enqueue(line);
-            while (_logs.Count > logLines)
-            {
-                _logs.Dequeue();
-            }
+            log.Append(line);
         }
     }
 }

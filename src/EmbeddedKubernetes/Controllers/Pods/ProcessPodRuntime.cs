@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EmbeddedKubernetes.Controllers.Hpa;
+using EmbeddedKubernetes.Logs;
 using k8s.Models;
 
 namespace EmbeddedKubernetes.Controllers.Pods;
@@ -10,7 +11,7 @@ namespace EmbeddedKubernetes.Controllers.Pods;
 /// Ready while the process lives and, when an HTTP readiness probe is declared, answers it with 2xx/3xx.
 /// Exits follow restartPolicy: Never → Succeeded/Failed by exit code, OnFailure → restart on non-zero, Always → restart.
 /// </summary>
-public sealed class ProcessPodRuntime : IPodRuntime
+public sealed class ProcessPodRuntime : IPodRuntime, IPodLogSource
 {
     internal const string ImagePullBackOff = "ImagePullBackOff";
     internal const string RunContainerError = "RunContainerError";
@@ -41,7 +42,7 @@ public sealed class ProcessPodRuntime : IPodRuntime
         var state = launch is null
             ? new PodRuntimeState(PodPhases.Pending, false, now, now, Reason: ImagePullBackOff, Message: error)
             : new PodRuntimeState(PodPhases.Pending, false, now, now);
-        var entry = new ProcessPod(pod, launch, state, _options.LogLines);
+        var entry = new ProcessPod(pod, launch, state, _options.LogLines, _time);
         if (!_pods.TryAdd(key, entry))
         {
             return Task.CompletedTask;
@@ -71,9 +72,21 @@ public sealed class ProcessPodRuntime : IPodRuntime
     public PodUsage? GetUsage(string ns, string name) =>
         _pods.TryGetValue((ns, name), out var entry) ? entry.SampleUsage(_time.GetUtcNow()) : null;
 
-    /// <summary>The last lines the pod's process wrote (stdout and stderr).</summary>
-    public IReadOnlyList<string> LogsOf(string ns, string name) =>
-        _pods.TryGetValue((ns, name), out var entry) ? entry.Logs : [];
+    /// <summary>The pod's process output; containers other than the first one (which runs) have an empty log.</summary>
+    public ContainerLog? GetLog(string ns, string pod, string container, bool previous)
+    {
+        if (!_pods.TryGetValue((ns, pod), out var entry))
+        {
+            return null;
+        }
+
+        if (entry.Pod.Spec.Containers.Count > 0 && entry.Pod.Spec.Containers[0].Name != container)
+        {
+            return previous ? null : ContainerLog.Empty(_time);
+        }
+
+        return previous ? entry.PreviousLog : entry.Log;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -179,6 +192,7 @@ public sealed class ProcessPodRuntime : IPodRuntime
         try
         {
             await exited.ConfigureAwait(false);
+            entry.EndLog();
             return entry.Process.ExitCode;
         }
         catch (OperationCanceledException)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using EmbeddedKubernetes.Controllers.Hpa;
+using EmbeddedKubernetes.Logs;
 using k8s.Models;
 
 namespace EmbeddedKubernetes.Controllers.Pods;
@@ -10,7 +11,7 @@ namespace EmbeddedKubernetes.Controllers.Pods;
 /// pods (restartPolicy Never/OnFailure) terminate after <see cref="StubPodOptions.CompletionDelay"/> with exit code 0
 /// or the one in the exit-code annotation. Time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class StubPodRuntime : IPodRuntime
+public sealed class StubPodRuntime : IPodRuntime, IPodLogSource
 {
     private readonly StubPodOptions _options;
     private readonly TimeProvider _time;
@@ -67,6 +68,10 @@ public sealed class StubPodRuntime : IPodRuntime
     }
 
     public PodRuntimeState? GetState(string ns, string name) => _pods.TryGetValue((ns, name), out var stub) ? stub.State : null;
+
+    /// <summary>Stub containers write nothing: an empty log that has ended; no previous run.</summary>
+    public ContainerLog? GetLog(string ns, string pod, string container, bool previous) =>
+        !previous && _pods.ContainsKey((ns, pod)) ? ContainerLog.Empty(_time) : null;
 
     public PodUsage? GetUsage(string ns, string name)
     {

@@ -24,6 +24,20 @@ public sealed class StubPodRuntimeTests
     }
 
     [Fact]
+    public async Task GetLog_OfAStubPod_IsEmptyAndEnded_AndHasNoPreviousRun()
+    {
+        await using var runtime = new StubPodRuntime(new StubPodOptions(), _time);
+
+        await runtime.StartAsync(Pod("web-1"), TestContext.Current.CancellationToken);
+        var log = runtime.GetLog("default", "web-1", "main", previous: false);
+
+        Assert.Empty(log!.Read(0).Lines);
+        Assert.True(log.Ended);
+        Assert.Null(runtime.GetLog("default", "web-1", "main", previous: true));
+        Assert.Null(runtime.GetLog("default", "unknown", "main", previous: false));
+    }
+
+    [Fact]
     public async Task Start_RunToCompletionPod_SucceedsAfterCompletionDelay()
     {
         await using var runtime = new StubPodRuntime(new StubPodOptions { CompletionDelay = TimeSpan.FromSeconds(5) }, _time);
