@@ -3,20 +3,27 @@ using k8s.Models;
 namespace Operator.Scalers.AzureServiceBus;
 
 /// <summary>
-/// The <c>azure-servicebus</c> scaler: metadata, authentication rules and metric specs as KEDA builds them. Reading
-/// message counts arrives with a later release; until then metric queries fail clearly.
+/// The <c>azure-servicebus</c> scaler: metadata, authentication rules and metric specs as KEDA builds them; the
+/// active message count through the management API on a pooled <c>ServiceBusAdministrationClient</c>; and push
+/// activation from the same connection (a shared short-interval read of the runtime count while watched).
 /// </summary>
-internal sealed class AzureServiceBusScaler : IScaler
+internal sealed class AzureServiceBusScaler : IPushScaler
 {
     private const string AzureWorkload = "azure-workload";
     private const string Name = "azure service bus";
     private readonly string _metricType;
+    private readonly ServiceBusAdminPool _pool;
+    private readonly ServiceBusActivityWatch _watch;
+    private readonly Lock _leaseLock = new();
+    private ServiceBusAdminLease? _lease;
 
-    private AzureServiceBusScaler(ScalerConfig config, AzureServiceBusMetadata metadata, string metricType)
+    private AzureServiceBusScaler(ScalerConfig config, AzureServiceBusMetadata metadata, string metricType, ServiceBusAdminPool pool, ServiceBusActivityWatch watch)
     {
         Config = config;
         Metadata = metadata;
         _metricType = metricType;
+        _pool = pool;
+        _watch = watch;
     }
 
     public ScalerConfig Config { get; }
@@ -34,7 +41,10 @@ internal sealed class AzureServiceBusScaler : IScaler
         }
     }
 
-    public static ScalerBuildResult Build(ScalerConfig config, ScalerServices services)
+    public static ScalerBuildResult Build(ScalerConfig config, ScalerServices services) =>
+        Build(config, services, ServiceBusAdminPool.Shared, ServiceBusActivityWatch.Shared);
+
+    internal static ScalerBuildResult Build(ScalerConfig config, ScalerServices services, ServiceBusAdminPool pool, ServiceBusActivityWatch watch)
     {
         var (metricType, parsed, failure) = ExternalScalerParse.Parse<AzureServiceBusMetadata>(config, Name);
         if (failure is not null)
@@ -70,14 +80,74 @@ internal sealed class AzureServiceBusScaler : IScaler
                 return ExternalScalerParse.Fail(Name, $"azure service bus doesn't support pod identity {config.PodIdentity.Provider}", parsed.Infos);
         }
 
-        return ScalerBuildResult.Success(new AzureServiceBusScaler(config, meta, metricType), parsed.Infos);
+        return ScalerBuildResult.Success(new AzureServiceBusScaler(config, meta, metricType, pool, watch), parsed.Infos);
     }
 
     public IReadOnlyList<V2MetricSpec> GetMetricSpecs() =>
         [MetricTargets.External(MetricName, MetricTargets.Target(_metricType, Metadata.TargetLength))];
 
-    public ValueTask<ScalerResult> GetMetricsAndActivityAsync(string metricName, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(ScalerResult.Failure(ScalerMessages.RuntimeNotAvailable(Config.TriggerType)));
+    public async ValueTask<ScalerResult> GetMetricsAndActivityAsync(string metricName, CancellationToken cancellationToken)
+    {
+        var (lease, error) = Lease();
+        if (lease is null)
+        {
+            return ScalerResult.Failure(error!);
+        }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        var (count, countError) = await ServiceBusMessageCounter.CountAsync(lease.Client, Metadata, Config.GlobalHttpTimeout, cancellationToken).ConfigureAwait(false);
+        return countError is not null
+            ? ScalerResult.Failure(countError)
+            : ScalerResult.Success(new MetricValue(metricName, count), count > Metadata.ActivationTargetLength);
+    }
+
+    /// <summary>Signals when the entity's active count rises above <c>activationMessageCount</c>; one read loop per connection and entity.</summary>
+    public IAsyncDisposable WatchForActivity(Action signal)
+    {
+        var (lease, _) = Lease();
+        if (lease is null)
+        {
+            return NoWatch.Instance;
+        }
+
+        var key = string.Join('|', lease.Key, Metadata.EntityType, Metadata.QueueName, Metadata.TopicName, Metadata.SubscriptionName, Metadata.UseRegex, Metadata.Operation);
+        return _watch.Watch(key, async ct =>
+        {
+            var (count, error) = await ServiceBusMessageCounter.CountAsync(lease.Client, Metadata, Config.GlobalHttpTimeout, ct).ConfigureAwait(false);
+            return error is null ? count : null;
+        }, Metadata.ActivationTargetLength, signal);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        lock (_leaseLock)
+        {
+            _lease?.Dispose();
+            _lease = null;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The pooled client, made on first use (building a scaler touches nothing).</summary>
+    private (ServiceBusAdminLease? Lease, string? Error) Lease()
+    {
+        lock (_leaseLock)
+        {
+            if (_lease is not null)
+            {
+                return (_lease, null);
+            }
+
+            var (lease, error) = _pool.Acquire(Metadata, Config.PodIdentity);
+            _lease = lease;
+            return (lease, error);
+        }
+    }
+
+    private sealed class NoWatch : IAsyncDisposable
+    {
+        public static readonly NoWatch Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

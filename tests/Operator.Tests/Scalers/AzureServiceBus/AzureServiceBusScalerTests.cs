@@ -147,13 +147,13 @@ public sealed class AzureServiceBusScalerTests
     }
 
     [Fact]
-    public async Task GetMetricsAndActivity_ReportsRuntimeUnavailable()
+    public async Task GetMetricsAndActivity_WithAnInvalidConnectionString_FailsWithoutThrowing()
     {
         await using var scaler = Build(Queue + FromEnv).Scaler!;
 
         var result = await scaler.GetMetricsAndActivityAsync("s0-azure-servicebus-testqueue", TestContext.Current.CancellationToken);
 
         Assert.False(result.IsSuccess);
-        Assert.Contains("azure-servicebus", result.Error, StringComparison.Ordinal);
+        Assert.Contains("connection string is not valid", result.Error, StringComparison.Ordinal);
     }
 }
