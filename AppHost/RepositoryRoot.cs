@@ -1,6 +1,8 @@
+using System.Reflection;
+
 namespace AppHost;
 
-/// <summary>The checkout the AppHost runs from (where <c>Aspire.sln</c> is), so manifests under deploy/ are found.</summary>
+/// <summary>The checkout the AppHost runs from (where <c>Aspire.sln</c> is), so manifests and built programs are found.</summary>
 internal static class RepositoryRoot
 {
     public static string Find()
@@ -17,5 +19,12 @@ internal static class RepositoryRoot
         }
 
         return Environment.CurrentDirectory;
+    }
+
+    /// <summary>The built assembly of a project under this checkout, in the configuration the AppHost was built in.</summary>
+    public static string Assembly(string root, string projectDirectory, string name)
+    {
+        var configuration = typeof(RepositoryRoot).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        return Path.Combine(root, projectDirectory, "bin", configuration, "net10.0", $"{name}.dll");
     }
 }

@@ -1,0 +1,55 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using k8s;
+
+namespace Integration.AppHost;
+
+/// <summary>
+/// The AppHost's embedded profile started once through Aspire.Hosting.Testing (DCP and the dashboard included),
+/// with its state directory in a temporary folder so a developer's running environment is left alone.
+/// </summary>
+public sealed class EmbeddedEnvironment : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    public string StateDirectory { get; } = Directory.CreateTempSubdirectory("apphost-state-").FullName;
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public string KubeconfigPath => Path.Combine(StateDirectory, "kubeconfig");
+
+    public string EnvironmentFile => Path.Combine(StateDirectory, "environment.env");
+
+    public async ValueTask InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            ["--profile", "embedded", "--StateDirectory", StateDirectory],
+            (options, _) => options.DisableDashboard = false,
+            timeout.Token);
+        App = await builder.BuildAsync(timeout.Token);
+        await App.StartAsync(timeout.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("kubernetes", timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Directory.Delete(StateDirectory, recursive: true);
+    }
+
+    public Kubernetes CreateClient() => new(KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath));
+
+    /// <summary>The resource's latest state as the dashboard shows it.</summary>
+    public CustomResourceSnapshot? Snapshot(string resource) =>
+        App.ResourceNotifications.TryGetCurrentState(resource, out var e) ? e.Snapshot : null;
+
+    /// <summary>KEY=VALUE lines of the environment file.</summary>
+    public async Task<Dictionary<string, string>> ReadEnvironmentFileAsync(CancellationToken cancellationToken) =>
+        (await File.ReadAllLinesAsync(EnvironmentFile, cancellationToken))
+            .Where(line => line.Contains('=', StringComparison.Ordinal))
+            .Select(line => line.Split('=', 2))
+            .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
+}

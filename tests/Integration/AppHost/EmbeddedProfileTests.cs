@@ -1,0 +1,90 @@
+using Aspire.Hosting.ApplicationModel;
+using Integration.Support;
+using k8s;
+using k8s.Models;
+
+namespace Integration.AppHost;
+
+/// <summary>The embedded profile comes up healthy through Aspire: the control plane, its manifests, the files for other terminals.</summary>
+[Collection(nameof(EmbeddedEnvironmentCollection))]
+public sealed class EmbeddedProfileTests(EmbeddedEnvironment environment)
+{
+    [Fact]
+    public async Task Kubernetes_ServesKedaCrds_OnceHealthy()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = environment.CreateClient();
+
+        var crds = await client.ApiextensionsV1.ListCustomResourceDefinitionAsync(cancellationToken: ct);
+
+        Assert.Superset(
+            new HashSet<string>(["clustertriggerauthentications.keda.sh", "scaledjobs.keda.sh", "scaledobjects.keda.sh", "triggerauthentications.keda.sh"]),
+            crds.Items.Select(crd => crd.Metadata.Name).ToHashSet());
+        Assert.Equal(KnownResourceStates.Running, environment.Snapshot("kubernetes")?.State?.Text);
+    }
+
+    [Fact]
+    public async Task EnvironmentFile_NamesKubeconfigDashboardAndConnectionStrings()
+    {
+        var values = await environment.ReadEnvironmentFileAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(environment.KubeconfigPath, values["KUBECONFIG"]);
+        Assert.Contains("/login?t=", values["DASHBOARD_URL"], StringComparison.Ordinal);
+        Assert.NotEmpty(values["DASHBOARD_API_KEY"]);
+        Assert.StartsWith("http://", values["ConnectionStrings__prometheus"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Prometheus_BecomesHealthy_WhenDebiansBinaryIsInstalled()
+    {
+        var installed = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, "prometheus")));
+        Assert.SkipUnless(installed, "prometheus is not installed: apt-get install prometheus (test.sh does this as root)");
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        patience.CancelAfter(TimeSpan.FromMinutes(2));
+
+        var health = await environment.App.ResourceNotifications.WaitForResourceHealthyAsync("prometheus", patience.Token);
+
+        Assert.Equal(KnownResourceStates.Running, health.Snapshot.State?.Text);
+    }
+
+    [Fact]
+    public void ProfileResource_SaysWhichProfileAndWhy()
+    {
+        var state = environment.Snapshot("profile")?.State?.Text;
+
+        Assert.Equal("embedded: asked for with --profile", state);
+    }
+
+    [Fact]
+    public async Task DeploymentWhoseImageHasNoLocalProgram_KeepsOnePendingPod()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = environment.CreateClient();
+        var labels = new Dictionary<string, string> { ["app"] = "elsewhere" };
+        await client.AppsV1.CreateNamespacedDeploymentAsync(
+            new V1Deployment
+            {
+                Metadata = new V1ObjectMeta { Name = "elsewhere" },
+                Spec = new V1DeploymentSpec
+                {
+                    Replicas = 1,
+                    Selector = new V1LabelSelector { MatchLabels = labels },
+                    Template = new V1PodTemplateSpec
+                    {
+                        Metadata = new V1ObjectMeta { Labels = labels },
+                        Spec = new V1PodSpec { Containers = [new V1Container { Name = "app", Image = "example/not-a-local-program:1" }] },
+                    },
+                },
+            },
+            "default",
+            cancellationToken: ct);
+
+        var pods = await Eventually.ThatAsync(
+            () => client.CoreV1.ListNamespacedPodAsync("default", labelSelector: "app=elsewhere", cancellationToken: ct),
+            list => list.Items.Any(pod => pod.Status?.ContainerStatuses?.SingleOrDefault()?.State?.Waiting?.Reason == "ImagePullBackOff"),
+            ct);
+
+        var pod = Assert.Single(pods.Items);
+        Assert.Equal("Pending", pod.Status.Phase);
+    }
+}
