@@ -40,7 +40,7 @@ public sealed class EmbeddedEnvironment : IAsyncLifetime
         Directory.Delete(StateDirectory, recursive: true);
     }
 
-    public Kubernetes CreateClient() => new(KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath));
+    public k8s.Kubernetes CreateClient() => new(KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath));
 
     /// <summary>The resource's latest state as the dashboard shows it.</summary>
     public CustomResourceSnapshot? Snapshot(string resource) =>
