@@ -73,6 +73,7 @@ public sealed partial class SharedInformers(IKubernetes client, ILogger logger, 
         {
             _running?.Cancel();
             loops = [.. _loops];
+            _loops.Clear();
         }
 
         try
@@ -88,7 +89,11 @@ public sealed partial class SharedInformers(IKubernetes client, ILogger logger, 
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        _running?.Dispose();
+        lock (_lock)
+        {
+            _running?.Dispose();
+            _running = null;
+        }
     }
 
     private readonly HashSet<IResourceInformer> _started = [];

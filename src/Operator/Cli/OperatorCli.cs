@@ -7,6 +7,10 @@ internal static class OperatorCli
         keda-dotnet-operator: a KEDA-compatible event-driven autoscaler.
 
         Usage:
+          run [--kubeconfig PATH] [--context NAME] [--watch-namespace NS] [--scaling-mode hpa|direct]
+              [--metrics-port N] [--health-port N] [--leader-elect]
+                                                         run the operator against a cluster (in-cluster or KUBECONFIG
+                                                         without --kubeconfig); Ctrl+C stops it gracefully
           validate [--output text|json] <file|dir>...   check KEDA manifests offline, as KEDA would
                                                          (exit 0 all valid, 1 any invalid, 2 unreadable input)
           help                                           show this text
@@ -22,12 +26,17 @@ internal static class OperatorCli
             return args.Length == 0 ? 2 : 0;
         }
 
+        if (args[0] == "run")
+        {
+            return await RunCommand.RunAsync(args[1..], stderr).ConfigureAwait(false);
+        }
+
         if (args[0] == "validate")
         {
             return await ValidateCommand.RunAsync(args[1..], stdout, stderr).ConfigureAwait(false);
         }
 
-        await stderr.WriteLineAsync($"unknown command '{args[0]}'; accepted: validate, help").ConfigureAwait(false);
+        await stderr.WriteLineAsync($"unknown command '{args[0]}'; accepted: run, validate, help").ConfigureAwait(false);
         await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
         return 2;
     }

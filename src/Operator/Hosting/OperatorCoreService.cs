@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Hosting;
+using Operator.Controllers;
+using Operator.ScaleLoop;
+
+namespace Operator.Hosting;
+
+/// <summary>
+/// Runs the operator core in the host: informers first (caches sync), then, once leading, the ScaledObject
+/// controller whose reconciles start the scale loops. Stopping ends the loops and the watches; nothing is half-written
+/// because every write is one API call.
+/// </summary>
+internal sealed class OperatorCoreService(
+    OperatorInformers informers, ScaledObjectController controller, LoopScheduler loops, ScalerCache scalers,
+    IOperatorLeadership leadership, OperatorOptions options) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await informers.Shared.StartAsync(stoppingToken).ConfigureAwait(false);
+        var lost = await leadership.WaitForLeadershipAsync(stoppingToken).ConfigureAwait(false);
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lost);
+        await controller.RunAsync(options.Workers, running.Token).ConfigureAwait(false);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await loops.DisposeAsync().ConfigureAwait(false);
+        await scalers.DisposeAsync().ConfigureAwait(false);
+        await informers.Shared.StopAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace Operator.ScaleLoop;
+
+internal static partial class ScaleLoopLog
+{
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "Poll of ScaledObject {Key} failed: {Error}")]
+    public static partial void PollFailed(ILogger logger, string key, string error);
+
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Information, Message = "ScaledObject {Key}: scaled target from {From} to {To} ({Action})")]
+    public static partial void Scaled(ILogger logger, string key, int from, int to, Operator.Scaling.Executor.ScaleAction action);
+}
