@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Operator.Controllers;
+using Operator.Leadership;
 using Operator.ScaleLoop;
 
 namespace Operator.Hosting;
@@ -11,14 +12,13 @@ namespace Operator.Hosting;
 /// </summary>
 internal sealed class OperatorCoreService(
     OperatorInformers informers, ScaledObjectController controller, LoopScheduler loops, ScalerCache scalers,
-    IOperatorLeadership leadership, OperatorOptions options) : BackgroundService
+    ILeadershipGate leadership, OperatorOptions options) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await informers.Shared.StartAsync(stoppingToken).ConfigureAwait(false);
-        var lost = await leadership.WaitForLeadershipAsync(stoppingToken).ConfigureAwait(false);
-        using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lost);
-        await controller.RunAsync(options.Workers, running.Token).ConfigureAwait(false);
+        await leadership.WaitForLeadershipAsync(stoppingToken).ConfigureAwait(false);
+        await controller.RunAsync(options.Workers, stoppingToken).ConfigureAwait(false);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

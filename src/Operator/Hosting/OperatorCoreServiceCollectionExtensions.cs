@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Operator.Controllers;
 using Operator.Decisions;
+using Operator.Leadership;
 using Operator.Metrics;
 using Operator.Scalers;
 using Operator.ScaleLoop;
@@ -15,7 +16,7 @@ namespace Operator.Hosting;
 /// <summary>
 /// The operator's core in DI: informer caches, the ScaledObject controller, the scale-loop scheduler, the metrics
 /// source for the adapter (<see cref="IScaledObjectMetricsSource"/>) and the decision log. Register an
-/// <see cref="IKubernetes"/>, an <see cref="IDecisionLog"/> or an <see cref="IOperatorLeadership"/> before or after
+/// <see cref="IKubernetes"/>, an <see cref="IDecisionLog"/> or an <see cref="ILeadershipGate"/> before or after
 /// to replace the defaults.
 /// </summary>
 public static class OperatorCoreServiceCollectionExtensions
@@ -28,8 +29,8 @@ public static class OperatorCoreServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IKubernetes>(_ => new k8s.Kubernetes(KubernetesConfiguration.Load(options.KubeconfigPath, options.Context)));
-        services.TryAddSingleton<IDecisionLog>(_ => new InMemoryDecisionLog());
-        services.TryAddSingleton<IOperatorLeadership, AlwaysLeader>();
+        services.TryAddSingleton<IDecisionLog, DecisionLog>();
+        services.TryAddSingleton<ILeadershipGate, AlwaysLeader>();
         services.AddSingleton(sp => new SharedInformers(sp.GetRequiredService<IKubernetes>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Operator.Informers"), sp.GetRequiredService<TimeProvider>(), options.WatchNamespace));
         services.AddSingleton(sp => new OperatorInformers(sp.GetRequiredService<SharedInformers>(), options.ClusterObjectNamespace));
