@@ -123,7 +123,7 @@ public static class ScaledObjectValidator
 
         if (scaledObject.IsUsingModifiers())
         {
-            using var compiled = ScalingModifiersValidator.ValidateAndCompile(scaledObject, out error);
+            var compiled = ScalingModifiersValidator.ValidateAndCompile(scaledObject, out error);
             if (error is not null)
             {
                 return error;

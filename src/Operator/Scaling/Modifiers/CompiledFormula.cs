@@ -1,32 +1,21 @@
-using Jint;
-using Jint.Native;
-using Jint.Runtime;
-
 namespace Operator.Scaling.Modifiers;
 
 /// <summary>
-/// A KEDA <c>scalingModifiers.formula</c> compiled once and evaluated per poll. Variables are trigger names;
-/// a missing or <c>null</c> value is expr-lang's <c>nil</c> (usable with <c>??</c>). Thread-safe.
+/// A KEDA <c>scalingModifiers.formula</c> parsed and checked once, evaluated per poll by walking its expr-lang AST
+/// (no script engine, no lock: each evaluation has its own state). Variables are trigger names; a missing or
+/// <c>null</c> value is expr-lang's <c>nil</c> (usable with <c>??</c>). Thread-safe.
 /// </summary>
-public sealed class CompiledFormula : IDisposable
+public sealed class CompiledFormula
 {
-    private readonly Engine _engine;
-    private readonly JsValue _function;
-    private readonly Lock _gate = new();
+    private readonly FormulaNode _root;
+    private readonly bool _nilSafe;
 
-    internal CompiledFormula(string formula, IReadOnlyList<string> variables, string javaScriptFunction)
+    internal CompiledFormula(string formula, IReadOnlyList<string> variables, FormulaNode root, bool nilSafe)
     {
         Formula = formula;
         Variables = variables;
-        _engine = new Engine(options => options
-            .Strict()
-            .TimeoutInterval(ModifiersDefaults.EvaluationTimeout)
-            .MaxStatements(ModifiersDefaults.MaxStatements)
-            .LimitRecursion(ModifiersDefaults.MaxRecursion)
-            .LimitMemory(ModifiersDefaults.MaxMemoryBytes)
-            .DisableStringCompilation());
-        _engine.Execute(FormulaRuntime.Prelude);
-        _function = _engine.Evaluate(javaScriptFunction);
+        _root = root;
+        _nilSafe = nilSafe;
     }
 
     /// <summary>The formula as written in the ScaledObject.</summary>
@@ -44,62 +33,40 @@ public sealed class CompiledFormula : IDisposable
     public bool TryEvaluate(IReadOnlyDictionary<string, double?> values, out double? result, out string? error)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var arguments = new JsValue[Variables.Count];
-        for (var i = 0; i < arguments.Length; i++)
-        {
-            arguments[i] = values.TryGetValue(Variables[i], out var v) && v is { } d ? new JsNumber(d) : JsValue.Null;
-        }
-
-        JsValue output;
+        object? output;
         try
         {
-            lock (_gate)
+            output = new FormulaInterpreter(values).Evaluate(_root);
+
+            // KEDA's "??" wrapper: nil stays nil, anything else goes through float().
+            if (_nilSafe && output is not null && output is not double)
             {
-                output = _engine.Invoke(_function, JsValue.Undefined, arguments);
+                throw new FormulaEvaluationException($"invalid argument for float (type {FormulaInterpreter.TypeName(output)})");
             }
         }
-        catch (JavaScriptException ex)
-        {
-            return Fail(ex.Error.IsObject() ? ex.Error.Get("message").ToString() : ex.Message, out result, out error);
-        }
-        catch (Exception ex) when (ex is TimeoutException or StatementsCountOverflowException
-                                       or RecursionDepthOverflowException or MemoryLimitExceededException)
-        {
-            return Fail($"formula evaluation exceeded its limits: {ex.Message}", out result, out error);
-        }
-
-        if (output.IsNull() || output.IsUndefined())
+        catch (FormulaEvaluationException ex)
         {
             result = null;
-            error = null;
-            return true;
+            error = ex.Message;
+            return false;
         }
 
-        if (!output.IsNumber())
+        switch (output)
         {
-            return Fail($"expected float64, but got {output.Type.ToString().ToLowerInvariant()}", out result, out error);
+            case null:
+                result = null;
+                error = null;
+                return true;
+            case double value:
+                result = value;
+                error = null;
+                return true;
+            default:
+                result = null;
+                error = $"expected float64, but got {(output is bool ? "boolean" : "object")}";
+                return false;
         }
-
-        result = output.AsNumber();
-        error = null;
-        return true;
     }
 
     public override string ToString() => Formula;
-
-    /// <summary>Releases the script engine; later evaluations fail.</summary>
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            _engine.Dispose();
-        }
-    }
-
-    private static bool Fail(string message, out double? result, out string? error)
-    {
-        result = null;
-        error = message;
-        return false;
-    }
 }

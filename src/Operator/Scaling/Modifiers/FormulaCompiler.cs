@@ -23,16 +23,14 @@ public static class FormulaCompiler
         }
 
         var names = variables.Distinct(StringComparer.Ordinal).ToList();
-        var slots = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
         var nilSafe = formula.Contains("??", StringComparison.Ordinal);
         var source = nilSafe ? formula : CastToFloatIfNecessary(formula);
         try
         {
-            var (body, _) = FormulaTranslator.Translate(FormulaParser.Parse(source), slots);
-            var result = nilSafe ? $"(($r) => $r === null || $r === undefined ? null : $float($r))({body})" : body;
-            var parameters = string.Join(", ", names.Select((_, i) => $"$v{i}"));
+            var root = FormulaParser.Parse(source);
+            FormulaChecker.Check(root, names.ToHashSet(StringComparer.Ordinal));
             error = null;
-            return new CompiledFormula(formula, names, $"(function ({parameters}) {{ return {result}; }})");
+            return new CompiledFormula(formula, names, root, nilSafe);
         }
         catch (FormulaSyntaxException ex) when (nilSafe)
         {

@@ -1,79 +1,75 @@
 namespace Operator.Scaling.Modifiers;
 
-/// <summary>The expr-lang builtins a KEDA formula may call, with expr-lang's arity and argument-type checks.</summary>
+/// <summary>The expr-lang builtins a KEDA formula may call: expr-lang's arity and argument-type checks.</summary>
 internal static class FormulaFunctions
 {
     private static readonly HashSet<string> NumericUnary = ["abs", "ceil", "floor", "round", "float", "int"];
     private static readonly HashSet<string> ArrayAggregates = ["sum", "mean", "median", "len"];
 
-    public static (string Js, FormulaType Type) Translate(CallNode call, FormulaTranslator translator)
+    public static FormulaType Check(CallNode call, FormulaChecker checker)
     {
         var name = call.Function;
         if (NumericUnary.Contains(name))
         {
             RequireArity(call, 1, 1);
-            var (arg, type) = translator.VisitArgument(call.Arguments[0]);
+            var type = checker.Visit(call.Arguments[0]);
             if (!type.IsNumberLike())
             {
                 throw new FormulaSyntaxException($"invalid argument for {name} (type {type.GoName()})", call.Position);
             }
 
-            var result = name switch
+            return name switch
             {
                 "int" => FormulaType.Int,
                 "abs" => type,
                 _ => FormulaType.Float,
             };
-            return ($"${name}({arg})", result);
         }
 
         if (name is "min" or "max")
         {
             RequireArity(call, 1, int.MaxValue);
-            var args = call.Arguments.Select(translator.VisitArgument).ToList();
-            if (args.Count > 1 && args.FirstOrDefault(a => !a.Type.IsNumberLike()) is { Js: not null } bad)
+            var args = call.Arguments.Select(checker.Visit).ToList();
+            if (args.Count > 1 && args.Any(a => !a.IsNumberLike()))
             {
-                throw new FormulaSyntaxException($"invalid argument for {name} (type {bad.Type.GoName()})", call.Position);
+                var bad = args.First(a => !a.IsNumberLike());
+                throw new FormulaSyntaxException($"invalid argument for {name} (type {bad.GoName()})", call.Position);
             }
 
-            var type = args.All(a => a.Type == FormulaType.Int) ? FormulaType.Int
-                : args.All(a => a.Type == FormulaType.Float) ? FormulaType.Float
+            return args.All(a => a == FormulaType.Int) ? FormulaType.Int
+                : args.All(a => a == FormulaType.Float) ? FormulaType.Float
                 : FormulaType.Any;
-            return ($"${name}({string.Join(", ", args.Select(a => a.Js))})", type);
         }
 
         if (ArrayAggregates.Contains(name))
         {
             RequireArity(call, 1, 1);
-            var (arg, type) = translator.VisitArgument(call.Arguments[0]);
+            var type = checker.Visit(call.Arguments[0]);
             RequireArray(call, type);
-            var result = name switch
+            return name switch
             {
                 "len" => FormulaType.Int,
                 "sum" => FormulaType.Any,
                 _ => FormulaType.Float,
             };
-            return ($"${name}({arg})", result);
         }
 
         if (FormulaParser.PredicateFunctions.Contains(name))
         {
             RequireArity(call, 2, 2);
-            var (array, type) = translator.VisitArgument(call.Arguments[0]);
-            RequireArray(call, type);
-            var (predicate, bodyType) = translator.VisitClosure((ClosureNode)call.Arguments[1]);
+            RequireArray(call, checker.Visit(call.Arguments[0]));
+            var bodyType = checker.VisitClosure((ClosureNode)call.Arguments[1]);
             if (name != "map" && !bodyType.IsBoolLike())
             {
                 throw new FormulaSyntaxException($"predicate should return boolean (got {bodyType.GoName()})", call.Arguments[1].Position);
             }
 
-            var result = name switch
+            return name switch
             {
                 "count" => FormulaType.Int,
                 "filter" or "map" => FormulaType.Array,
                 _ => FormulaType.Bool,
             };
-            return ($"${name}({array}, {predicate})", result);
         }
 
         throw new FormulaSyntaxException($"unknown name {name}", call.Position);

@@ -6,14 +6,11 @@ public static class ModifiersDefaults
     /// <summary>Longest accepted formula (characters).</summary>
     public const int MaxFormulaLength = 4096;
 
-    /// <summary>Wall-clock budget for one evaluation.</summary>
-    public static readonly TimeSpan EvaluationTimeout = TimeSpan.FromSeconds(1);
+    /// <summary>Most AST nodes one evaluation may visit (stops runaway nested predicates over ranges).</summary>
+    public const int MaxEvaluationSteps = 1_000_000;
 
-    public const int MaxStatements = 100_000;
-
-    public const int MaxRecursion = 64;
-
-    public const long MaxMemoryBytes = 16 * 1024 * 1024;
+    /// <summary>Most elements a <c>..</c> range may span.</summary>
+    public const int MaxRangeLength = 10_000;
 
     /// <summary>Value every formula variable gets in KEDA's admission-time trial run.</summary>
     public const double ValidationDummyValue = -1.0;

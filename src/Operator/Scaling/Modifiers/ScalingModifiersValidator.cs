@@ -40,7 +40,6 @@ public static class ScalingModifiersValidator
         var dummy = variables.ToDictionary(v => v, _ => (double?)ModifiersDefaults.ValidationDummyValue, StringComparer.Ordinal);
         if (!compiled.TryEvaluate(dummy, out _, out var runError))
         {
-            compiled.Dispose();
             error = $"{FormulaPrefix}\n{runError}";
             return null;
         }
@@ -48,7 +47,6 @@ public static class ScalingModifiersValidator
         error = ValidateTarget(modifiers);
         if (error is not null)
         {
-            compiled.Dispose();
             return null;
         }
 

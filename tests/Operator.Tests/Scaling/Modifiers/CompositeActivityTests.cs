@@ -28,7 +28,7 @@ public class CompositeActivityTests
     public void FormulaValueAboveActivationTarget_MakesTheScaledObjectActive(double value, string activation, bool expected)
     {
         var so = WithFormula(activation);
-        using var formula = FormulaCompiler.Compile("a * 2", ["a"], out var error);
+        var formula = FormulaCompiler.Compile("a * 2", ["a"], out var error);
         Assert.Null(error);
         var composite = CompositeActivity.For(so, formula, new Dictionary<string, string> { ["s0-prometheus"] = "a" });
 
@@ -63,7 +63,7 @@ public class CompositeActivityTests
     public void FormulaRunTimeError_SurfacesWithTheFormulasMessage()
     {
         var so = WithFormula("0");
-        using var formula = FormulaCompiler.Compile("a ?? b", ["a", "b"], out _);
+        var formula = FormulaCompiler.Compile("a ?? b", ["a", "b"], out _);
         var composite = CompositeActivity.For(so, formula, new Dictionary<string, string>());
 
         var activity = ActivityAggregator.Aggregate(so, [Prometheus(100)], composite);

@@ -33,7 +33,7 @@ public sealed class FormulaCompilerTests
     [InlineData("trigger1 in [1, 2] ? 1 : 0", 2.0, 0.0, 1.0)]
     public void Evaluate_ExprLangOperators_MatchExprLang(string formula, double t1, double t2, double expected)
     {
-        using var compiled = Compile(formula, "trigger1", "trigger2");
+        var compiled = Compile(formula, "trigger1", "trigger2");
 
         var result = compiled.Evaluate(new Dictionary<string, double?> { ["trigger1"] = t1, ["trigger2"] = t2 });
 
@@ -46,7 +46,7 @@ public sealed class FormulaCompilerTests
     [InlineData(null, null, 5.0)]
     public void Evaluate_NilCoalescing_FallsThroughToNextValue(double? one, double? two, double expected)
     {
-        using var compiled = Compile("trig_one ?? trig_two ?? 5", "trig_one", "trig_two");
+        var compiled = Compile("trig_one ?? trig_two ?? 5", "trig_one", "trig_two");
 
         Assert.Equal(expected, compiled.Evaluate(new Dictionary<string, double?> { ["trig_one"] = one, ["trig_two"] = two }));
     }
@@ -54,7 +54,7 @@ public sealed class FormulaCompilerTests
     [Fact]
     public void Evaluate_NilCoalescingWithoutConstant_ReturnsNullWhenAllNil()
     {
-        using var compiled = Compile("trigger1 ?? trigger2", "trigger1", "trigger2");
+        var compiled = Compile("trigger1 ?? trigger2", "trigger1", "trigger2");
 
         Assert.Null(compiled.Evaluate(new Dictionary<string, double?>()));
     }
@@ -64,7 +64,7 @@ public sealed class FormulaCompilerTests
     [InlineData(1.0, 2.0, 2.0)]
     public void Evaluate_NilCoalescing_BindsTighterThanPlus(double? a, double? b, double expected)
     {
-        using var compiled = Compile("a ?? b + 1", "a", "b");
+        var compiled = Compile("a ?? b + 1", "a", "b");
 
         Assert.Equal(expected, compiled.Evaluate(new Dictionary<string, double?> { ["a"] = a, ["b"] = b }));
     }
@@ -72,7 +72,7 @@ public sealed class FormulaCompilerTests
     [Fact]
     public void TryEvaluate_ArithmeticOnNil_FailsLikeExpr()
     {
-        using var compiled = Compile("a + 1", "a");
+        var compiled = Compile("a + 1", "a");
 
         Assert.False(compiled.TryEvaluate(new Dictionary<string, double?> { ["a"] = null }, out _, out var error));
         Assert.Equal("invalid operation: <nil> + float64", error);
@@ -81,7 +81,7 @@ public sealed class FormulaCompilerTests
     [Fact]
     public void Evaluate_RuntimeFailure_ThrowsFormulaEvaluationException()
     {
-        using var compiled = Compile("int(a) % int(b)", "a", "b");
+        var compiled = Compile("int(a) % int(b)", "a", "b");
 
         var ex = Assert.Throws<FormulaEvaluationException>(
             () => compiled.Evaluate(new Dictionary<string, double?> { ["a"] = 1, ["b"] = 0 }));
@@ -91,7 +91,7 @@ public sealed class FormulaCompilerTests
     [Fact]
     public void TryEvaluate_RunawayFormula_IsStoppedByLimits()
     {
-        using var compiled = Compile("count(1..10000, {count(1..10000, {# > 0}) > 0})");
+        var compiled = Compile("count(1..10000, {count(1..10000, {# > 0}) > 0})");
 
         Assert.False(compiled.TryEvaluate(new Dictionary<string, double?>(), out _, out var error));
         Assert.StartsWith("formula evaluation exceeded its limits", error, StringComparison.Ordinal);
@@ -159,4 +159,28 @@ public sealed class FormulaCompilerTests
 
     private static CompiledFormula Compile(string formula, params string[] variables) =>
         FormulaCompiler.Compile(formula, variables, out var error) ?? throw new InvalidOperationException(error);
+
+    [Fact]
+    public void Evaluate_FromManyThreadsAtOnce_GivesEachCallItsOwnResult()
+    {
+        var compiled = FormulaCompiler.Compile("count([a, a * 2, a * 3], {# > 4}) + a", ["a"], out _)!;
+        var results = new double?[2000];
+
+        Parallel.For(0, results.Length, i => results[i] = compiled.Evaluate(new Dictionary<string, double?> { ["a"] = i % 5 }));
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            var a = i % 5;
+            Assert.Equal(new[] { a, a * 2, a * 3 }.Count(v => v > 4) + a, results[i]);
+        }
+    }
+
+    [Theory]
+    [InlineData("map([a, 2], {# * 2})[1] + a", 3.0, 7.0)]
+    [InlineData("median([a, 1, 9])", 4.0, 4.0)]
+    [InlineData("mean(filter([a, 1, 9], {# > 1}))", 3.0, 6.0)]
+    [InlineData("[a, 2][-1]", 5.0, 2.0)]
+    [InlineData("all([a], {# > 1}) and none([a], {# > 10}) and one([a, 0], {# > 1}) ? 1 : 0", 5.0, 1.0)]
+    public void Evaluate_CollectionBuiltins_FollowExprLang(string formula, double a, double expected) =>
+        Assert.Equal(expected, FormulaCompiler.Compile(formula, ["a"], out _)!.Evaluate(new Dictionary<string, double?> { ["a"] = a }));
 }

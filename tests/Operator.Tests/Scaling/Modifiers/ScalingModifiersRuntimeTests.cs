@@ -56,7 +56,7 @@ public sealed class ScalingModifiersRuntimeTests
     [Fact]
     public void CalculateComposite_SumsNamedTriggers()
     {
-        using var formula = FormulaCompiler.Compile("trigger1 + trigger2", ["trigger1", "trigger2"], out _);
+        var formula = FormulaCompiler.Compile("trigger1 + trigger2", ["trigger1", "trigger2"], out _);
 
         var result = ScalingModifiersRuntime.CalculateComposite(
             new ScaledObject(),
@@ -73,7 +73,7 @@ public sealed class ScalingModifiersRuntimeTests
     [Fact]
     public void CalculateComposite_AllTriggersNil_UsesFallbackReplicasTimesTarget()
     {
-        using var formula = FormulaCompiler.Compile("trigger1 ?? trigger2", ["trigger1", "trigger2"], out _);
+        var formula = FormulaCompiler.Compile("trigger1 ?? trigger2", ["trigger1", "trigger2"], out _);
         var so = WithFormula("trigger1 ?? trigger2", target: "2");
         so.Spec.Fallback = new Fallback { FailureThreshold = 3, Replicas = 7, Behavior = "scalingModifiers" };
         so.Status = new ScaledObjectStatus

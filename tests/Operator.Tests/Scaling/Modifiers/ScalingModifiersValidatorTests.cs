@@ -16,7 +16,7 @@ public sealed class ScalingModifiersValidatorTests
     [InlineData("workload_trig ?? cron_trig ?? 5")]
     public void ValidateAndCompile_KedaWebhookFormulas_AreAccepted(string formula)
     {
-        using var compiled = ScalingModifiersValidator.ValidateAndCompile(
+        var compiled = ScalingModifiersValidator.ValidateAndCompile(
             ScaledObjectWith(formula, "2", ("cron", "cron_trig"), ("kubernetes-workload", "workload_trig")), out var error);
 
         Assert.Null(error);
@@ -55,7 +55,7 @@ public sealed class ScalingModifiersValidatorTests
     {
         var so = ScaledObjectWith("workload_trig + 1", "2", ("cron", null), ("kubernetes-workload", "workload_trig"));
 
-        using var compiled = ScalingModifiersValidator.ValidateAndCompile(so, out var error);
+        var compiled = ScalingModifiersValidator.ValidateAndCompile(so, out var error);
 
         Assert.Null(error);
     }
@@ -98,7 +98,7 @@ public sealed class ScalingModifiersValidatorTests
     {
         var so = ScaledObjectWith("queue / 2 + lag", "10", ("prometheus", "queue"), ("kafka", "lag"));
 
-        using var compiled = ScalingModifiersValidator.ValidateAndCompile(so, out _)!;
+        var compiled = ScalingModifiersValidator.ValidateAndCompile(so, out _)!;
 
         Assert.Equal(8.0, compiled.Evaluate(new Dictionary<string, double?> { ["queue"] = 10, ["lag"] = 3 }));
     }
