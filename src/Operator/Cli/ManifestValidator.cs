@@ -17,29 +17,17 @@ namespace Operator.Cli;
 internal sealed class ManifestValidator
 {
     private readonly ManifestSet _set;
-    private readonly TriggerAuthResolver _authResolver;
+    private readonly ScalerConfigBuilder _configBuilder;
     // Only the HPA's app.kubernetes.io/version label carries it, and validate does not print labels.
     private const string HpaKedaVersion = "offline";
 
     private readonly Func<ScalerConfig, ScalerBuildResult?> _buildScaler;
-    private readonly InMemoryValidationContext _context;
 
     public ManifestValidator(ManifestSet set, ValidateOptions options, Func<ScalerConfig, ScalerBuildResult?>? buildScaler = null)
     {
         _set = set;
-        _authResolver = new TriggerAuthResolver(set, options.ClusterObjectNamespace);
+        _configBuilder = new ScalerConfigBuilder(set, options.ClusterObjectNamespace);
         _buildScaler = buildScaler ?? OfflineScalerFactory.Build;
-        _context = new InMemoryValidationContext
-        {
-            ScaledObjects = set.ScaledObjects.Select(l => l.Object).ToList(),
-            HorizontalPodAutoscalers = set.HorizontalPodAutoscalers.Select(l => l.Object).ToList(),
-            LimitRanges = set.LimitRanges.Select(l => l.Object).ToList(),
-            Deployments = set.Deployments.Select(l => l.Object).Reverse().ToList(),
-            StatefulSets = set.StatefulSets.Select(l => l.Object).Reverse().ToList(),
-
-            // Custom scale targets (Argo Rollouts, ...) come from CRDs the input does not carry.
-            ResourcesComplete = false,
-        };
     }
 
     public SecretRedactor Redactor { get; } = new();
@@ -64,7 +52,7 @@ internal sealed class ManifestValidator
     {
         var so = located.Object;
         var findings = new Findings();
-        var rules = ScaledObjectValidator.ValidateCreate(so, _context);
+        var rules = ScaledObjectValidator.ValidateCreate(so, _set);
         findings.Errors.AddRange(rules.Errors);
         findings.Warnings.AddRange(rules.Warnings);
         var target = ScaleTargetResolver.Resolve(_set, so);
@@ -92,44 +80,15 @@ internal sealed class ManifestValidator
     private async Task<List<BuiltTrigger>> BuildTriggersAsync(
         List<ScaleTrigger> triggers, ScaleTargetResolution target, string name, string ns, string kind, Findings findings)
     {
-        IReadOnlyDictionary<string, string> env = new Dictionary<string, string>();
-        if (target.PodSpec is not null)
-        {
-            var resolved = ContainerEnvResolver.Resolve(_set, target.PodSpec, target.EnvSourceContainerName, ns);
-            if (resolved.Error is not null)
-            {
-                findings.Errors.Add($"error resolving secrets for ScaleTarget: {resolved.Error}");
-            }
-
-            Redactor.Add(resolved.SensitiveValues);
-            env = resolved.Env;
-        }
-
+        var configs = _configBuilder.Build(triggers, target, name, ns, kind);
+        Redactor.Add(configs.SensitiveValues);
+        findings.Add(configs.EnvError, null);
         var reports = new List<BuiltTrigger>();
-        for (var index = 0; index < triggers.Count; index++)
+        foreach (var trigger in configs.Triggers)
         {
-            var trigger = triggers[index];
-            var auth = _authResolver.Resolve(trigger.AuthenticationRef, target.PodSpec, ns);
-            Redactor.Add(auth.SensitiveValues);
-            var prefix = $"trigger {index} ({trigger.Type}): ";
-            findings.Errors.AddRange(auth.Errors.Select(e => prefix + e));
-            findings.Warnings.AddRange(auth.Warnings.Select(w => prefix + w));
-            var config = new ScalerConfig
-            {
-                TriggerType = trigger.Type,
-                TriggerName = trigger.Name ?? "",
-                TriggerIndex = index,
-                TriggerMetadata = trigger.Metadata ?? [],
-                AuthParams = auth.AuthParams,
-                ResolvedEnv = env,
-                MetricType = trigger.MetricType ?? "",
-                UseCachedMetrics = trigger.UseCachedMetrics,
-                PodIdentity = auth.PodIdentity,
-                ScalableObjectName = name,
-                ScalableObjectNamespace = ns,
-                ScalableObjectType = kind,
-            };
-            reports.Add(await BuildTriggerAsync(index, trigger, config, prefix, findings).ConfigureAwait(false));
+            findings.Errors.AddRange(trigger.Errors);
+            findings.Warnings.AddRange(trigger.Warnings);
+            reports.Add(await BuildTriggerAsync(trigger.Index, trigger.Trigger, trigger.Config, trigger.Prefix, findings).ConfigureAwait(false));
         }
 
         return reports;
@@ -172,7 +131,7 @@ internal sealed class ManifestValidator
         var fromSpec = new HpaReport(so.GetHpaName(), so.GetHpaMinReplicas(), so.GetHpaMaxReplicas());
         var target = so.Spec.ScaleTargetRef ?? new ScaleTarget();
         if (triggers.Count == 0 || triggers.Any(t => t.Specs is null) ||
-            !GroupVersionKindResourceParser.TryParse(target.ApiVersion, target.Kind, _context.ResolveResource, out var gvkr, out _))
+            !GroupVersionKindResourceParser.TryParse(target.ApiVersion, target.Kind, _set.ResolveResource, out var gvkr, out _))
         {
             return fromSpec;
         }

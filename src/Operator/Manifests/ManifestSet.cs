@@ -1,13 +1,15 @@
 using k8s.Models;
 using Operator.Api;
+using Operator.Resolution;
+using Operator.Validation;
 
 namespace Operator.Manifests;
 
 /// <summary>
 /// Every object read from the input. For <c>validate</c> these objects stand in for the cluster: lookups answer
-/// what a Kubernetes GET would.
+/// what a Kubernetes GET would. Kinds of custom scale targets are assumed served (their CRDs are rarely in the input).
 /// </summary>
-public sealed class ManifestSet
+public sealed class ManifestSet : IObjectsAtHand
 {
     public List<Located<ScaledObject>> ScaledObjects { get; } = [];
 
@@ -32,19 +34,19 @@ public sealed class ManifestSet
     /// <summary>Remarks about the input that are not errors (e.g. kinds that were ignored).</summary>
     public List<string> Notes { get; } = [];
 
-    public V1Secret? FindSecret(string ns, string name) => Find(Secrets, ns, name, s => s.Metadata);
+    public V1Secret? FindSecret(string @namespace, string name) => Find(Secrets, @namespace, name, s => s.Metadata);
 
-    public V1ConfigMap? FindConfigMap(string ns, string name) => Find(ConfigMaps, ns, name, c => c.Metadata);
+    public V1ConfigMap? FindConfigMap(string @namespace, string name) => Find(ConfigMaps, @namespace, name, c => c.Metadata);
 
-    public TriggerAuthenticationSpec? FindTriggerAuthentication(string ns, string name) =>
-        Find(TriggerAuthentications, ns, name, t => t.Metadata)?.Spec;
+    public TriggerAuthenticationSpec? FindTriggerAuthentication(string @namespace, string name) =>
+        Find(TriggerAuthentications, @namespace, name, t => t.Metadata)?.Spec;
 
     public TriggerAuthenticationSpec? FindClusterTriggerAuthentication(string name) =>
         ClusterTriggerAuthentications.Select(l => l.Object).LastOrDefault(t => t.Metadata.Name == name)?.Spec;
 
-    public V1Deployment? FindDeployment(string ns, string name) => Find(Deployments, ns, name, d => d.Metadata);
+    public V1Deployment? FindDeployment(string @namespace, string name) => Find(Deployments, @namespace, name, d => d.Metadata);
 
-    public V1StatefulSet? FindStatefulSet(string ns, string name) => Find(StatefulSets, ns, name, s => s.Metadata);
+    public V1StatefulSet? FindStatefulSet(string @namespace, string name) => Find(StatefulSets, @namespace, name, s => s.Metadata);
 
     public IEnumerable<V2HorizontalPodAutoscaler> HorizontalPodAutoscalersIn(string ns) =>
         HorizontalPodAutoscalers.Select(l => l.Object).Where(h => h.Metadata.NamespaceProperty == ns);
@@ -54,6 +56,26 @@ public sealed class ManifestSet
 
     public IEnumerable<ScaledObject> ScaledObjectsIn(string ns) =>
         ScaledObjects.Select(l => l.Object).Where(s => s.Metadata.NamespaceProperty == ns);
+
+    public IEnumerable<ScaledObject> GetScaledObjects(string @namespace) => ScaledObjectsIn(@namespace);
+
+    public IEnumerable<V2HorizontalPodAutoscaler> GetHorizontalPodAutoscalers(string @namespace) => HorizontalPodAutoscalersIn(@namespace);
+
+    public IEnumerable<V1LimitRange> GetLimitRanges(string @namespace) => LimitRangesIn(@namespace);
+
+    public WorkloadLookup GetWorkload(string @namespace, string gvkString, string name)
+    {
+        var podSpec = gvkString switch
+        {
+            "apps/v1.Deployment" => FindDeployment(@namespace, name)?.Spec?.Template?.Spec,
+            "apps/v1.StatefulSet" => FindStatefulSet(@namespace, name)?.Spec?.Template?.Spec,
+            _ => null,
+        };
+        return podSpec is not null ? new WorkloadLookup.Found(podSpec) : new WorkloadLookup.NotFound();
+    }
+
+    public string? ResolveResource(string group, string version, string kind) =>
+        BuiltInResources.Find(group, kind) ?? BuiltInResources.Guess(kind);
 
     // The last object of a name wins, as with successive `kubectl apply`.
     private static T? Find<T>(List<Located<T>> items, string ns, string name, Func<T, V1ObjectMeta> meta)

@@ -12,7 +12,7 @@ namespace Operator.Resolution;
 internal static class ContainerEnvResolver
 {
     /// <summary>Resolves the env of <paramref name="containerName"/> (or the first container).</summary>
-    public static EnvResolution Resolve(ManifestSet set, V1PodSpec podSpec, string? containerName, string ns)
+    public static EnvResolution Resolve(IObjectsAtHand set, V1PodSpec podSpec, string? containerName, string ns)
     {
         var containers = podSpec.Containers ?? [];
         if (containers.Count == 0)
@@ -28,7 +28,7 @@ internal static class ContainerEnvResolver
             : ResolveContainer(set, container, ns);
     }
 
-    private static EnvResolution ResolveContainer(ManifestSet set, V1Container container, string ns)
+    private static EnvResolution ResolveContainer(IObjectsAtHand set, V1Container container, string ns)
     {
         var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
         var sensitive = new HashSet<string>(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ namespace Operator.Resolution;
 /// <summary>Finds the workload a ScaledObject/ScaledJob scales, like KEDA's <c>ResolveScaleTargetPodSpec</c>.</summary>
 internal static class ScaleTargetResolver
 {
-    public static ScaleTargetResolution Resolve(ManifestSet set, ScaledObject scaledObject)
+    public static ScaleTargetResolution Resolve(IObjectsAtHand set, ScaledObject scaledObject)
     {
         var target = scaledObject.Spec.ScaleTargetRef ?? new ScaleTarget();
         var ns = scaledObject.Metadata.NamespaceProperty;

@@ -12,7 +12,7 @@ namespace Operator.Resolution;
 /// does against the cluster. Where KEDA only logs a missing object and carries on with an empty parameter, this
 /// reports an error, since the scaler would then fail or run unauthenticated.
 /// </summary>
-internal sealed class TriggerAuthResolver(ManifestSet set, string clusterObjectNamespace)
+internal sealed class TriggerAuthResolver(IObjectsAtHand set, string clusterObjectNamespace)
 {
     public AuthResolution Resolve(AuthenticationRef? authRef, V1PodSpec? podSpec, string ns)
     {

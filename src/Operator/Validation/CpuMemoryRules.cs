@@ -1,5 +1,6 @@
 using k8s.Models;
 using Operator.Api;
+using Operator.Resolution;
 
 namespace Operator.Validation;
 
@@ -10,7 +11,7 @@ namespace Operator.Validation;
 /// </summary>
 public static class CpuMemoryRules
 {
-    public static string? Verify(ScaledObject scaledObject, IValidationContext context)
+    public static string? Verify(ScaledObject scaledObject, IObjectsAtHand context)
     {
         ArgumentNullException.ThrowIfNull(scaledObject);
         ArgumentNullException.ThrowIfNull(context);
@@ -61,7 +62,7 @@ public static class CpuMemoryRules
         return null;
     }
 
-    private static string? CheckContainers(ScaledObject scaledObject, ScaleTrigger trigger, V1PodSpec podSpec, IValidationContext context)
+    private static string? CheckContainers(ScaledObject scaledObject, ScaleTrigger trigger, V1PodSpec podSpec, IObjectsAtHand context)
     {
         var resource = trigger.Type;
         trigger.Metadata.TryGetValue("containerName", out var containerName);
@@ -92,7 +93,7 @@ public static class CpuMemoryRules
     private static bool IsResourceSet(V1ResourceRequirements? requirements, string resource) =>
         IsPositive(requirements?.Requests, resource) || IsPositive(requirements?.Limits, resource);
 
-    private static bool IsLimitRangeDefaultSet(ScaledObject scaledObject, string resource, IValidationContext context) =>
+    private static bool IsLimitRangeDefaultSet(ScaledObject scaledObject, string resource, IObjectsAtHand context) =>
         context.GetLimitRanges(ScaledObjectValidator.Namespace(scaledObject))
             .SelectMany(l => l.Spec?.Limits ?? [])
             .Any(item => item.Type == "Container"

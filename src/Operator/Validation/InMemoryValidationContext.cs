@@ -1,22 +1,12 @@
 using k8s.Models;
 using Operator.Api;
+using Operator.Resolution;
 
 namespace Operator.Validation;
 
-/// <summary>An <see cref="IValidationContext"/> over plain lists (offline validation, tests).</summary>
-public sealed class InMemoryValidationContext : IValidationContext
+/// <summary>An <see cref="IObjectsAtHand"/> over plain lists (tests, callers without manifests).</summary>
+public sealed class InMemoryValidationContext : IObjectsAtHand
 {
-    private static readonly Dictionary<(string Group, string Kind), string> BuiltInResources = new()
-    {
-        [("apps", "Deployment")] = "deployments",
-        [("apps", "StatefulSet")] = "statefulsets",
-        [("apps", "ReplicaSet")] = "replicasets",
-        [("apps", "DaemonSet")] = "daemonsets",
-        [("", "ReplicationController")] = "replicationcontrollers",
-        [("", "Pod")] = "pods",
-        [("batch", "Job")] = "jobs",
-    };
-
     public IList<ScaledObject> ScaledObjects { get; init; } = [];
 
     public IList<V2HorizontalPodAutoscaler> HorizontalPodAutoscalers { get; init; } = [];
@@ -26,6 +16,14 @@ public sealed class InMemoryValidationContext : IValidationContext
     public IList<V1Deployment> Deployments { get; init; } = [];
 
     public IList<V1StatefulSet> StatefulSets { get; init; } = [];
+
+    public IList<V1Secret> Secrets { get; init; } = [];
+
+    public IList<V1ConfigMap> ConfigMaps { get; init; } = [];
+
+    public IList<TriggerAuthentication> TriggerAuthentications { get; init; } = [];
+
+    public IList<ClusterTriggerAuthentication> ClusterTriggerAuthentications { get; init; } = [];
 
     /// <summary>Extra served kinds (e.g. from CRDs at hand): (group, kind) → plural resource.</summary>
     public IDictionary<(string Group, string Kind), string> Resources { get; init; } = new Dictionary<(string, string), string>();
@@ -59,10 +57,24 @@ public sealed class InMemoryValidationContext : IValidationContext
     }
 
     public string? ResolveResource(string group, string version, string kind) =>
-        BuiltInResources.TryGetValue((group, kind), out var builtIn) ? builtIn
-        : Resources.TryGetValue((group, kind), out var custom) ? custom
+        BuiltInResources.Find(group, kind)
+        ?? (Resources.TryGetValue((group, kind), out var custom) ? custom
         : ResourcesComplete ? null
-        : kind.ToLowerInvariant() + "s";
+        : BuiltInResources.Guess(kind));
+
+    public V1Deployment? FindDeployment(string @namespace, string name) => Deployments.LastOrDefault(d => Matches(d.Metadata, @namespace, name));
+
+    public V1StatefulSet? FindStatefulSet(string @namespace, string name) => StatefulSets.LastOrDefault(s => Matches(s.Metadata, @namespace, name));
+
+    public V1Secret? FindSecret(string @namespace, string name) => Secrets.LastOrDefault(s => Matches(s.Metadata, @namespace, name));
+
+    public V1ConfigMap? FindConfigMap(string @namespace, string name) => ConfigMaps.LastOrDefault(c => Matches(c.Metadata, @namespace, name));
+
+    public TriggerAuthenticationSpec? FindTriggerAuthentication(string @namespace, string name) =>
+        TriggerAuthentications.LastOrDefault(t => Matches(t.Metadata, @namespace, name))?.Spec;
+
+    public TriggerAuthenticationSpec? FindClusterTriggerAuthentication(string name) =>
+        ClusterTriggerAuthentications.LastOrDefault(t => t.Metadata.Name == name)?.Spec;
 
     private static bool InNamespace(V1ObjectMeta? metadata, string @namespace) =>
         string.Equals(metadata?.NamespaceProperty ?? "default", @namespace, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using Operator.Api;
+using Operator.Resolution;
 using Operator.Scaling.Modifiers;
 
 namespace Operator.Validation;
@@ -10,7 +11,7 @@ namespace Operator.Validation;
 /// </summary>
 public static class ScaledObjectValidator
 {
-    public static ValidationResult ValidateCreate(ScaledObject scaledObject, IValidationContext context, bool dryRun = false)
+    public static ValidationResult ValidateCreate(ScaledObject scaledObject, IObjectsAtHand context, bool dryRun = false)
     {
         ArgumentNullException.ThrowIfNull(scaledObject);
         ArgumentNullException.ThrowIfNull(context);
@@ -34,11 +35,11 @@ public static class ScaledObjectValidator
     }
 
     /// <summary>Update: skipped entirely when the update only removes finalizers (KEDA lets deletion finish).</summary>
-    public static ValidationResult ValidateUpdate(ScaledObject updated, ScaledObject old, IValidationContext context, bool dryRun = false) =>
+    public static ValidationResult ValidateUpdate(ScaledObject updated, ScaledObject old, IObjectsAtHand context, bool dryRun = false) =>
         ScaledObjectRules.IsRemovingFinalizer(updated, old) ? ValidationResult.Valid : ValidateCreate(updated, context, dryRun);
 
     /// <summary>KEDA's <c>verifyHpas</c>: no other HPA may already scale the same workload.</summary>
-    public static string? VerifyHpas(ScaledObject scaledObject, IValidationContext context)
+    public static string? VerifyHpas(ScaledObject scaledObject, IObjectsAtHand context)
     {
         if (!TryParseTarget(scaledObject, context, out var gvkr, out var error))
         {
@@ -87,7 +88,7 @@ public static class ScaledObjectValidator
     }
 
     /// <summary>KEDA's <c>verifyScaledObjects</c>: unique target and HPA name, valid scaling modifiers.</summary>
-    public static string? VerifyScaledObjects(ScaledObject scaledObject, IValidationContext context)
+    public static string? VerifyScaledObjects(ScaledObject scaledObject, IObjectsAtHand context)
     {
         if (!TryParseTarget(scaledObject, context, out var gvkr, out var error))
         {
@@ -140,7 +141,7 @@ public static class ScaledObjectValidator
 
     /// <summary>Parses the scale target like KEDA's <c>ParseGVKR</c> (RESTMapper from the context).</summary>
     internal static bool TryParseTarget(
-        ScaledObject scaledObject, IValidationContext context, out GroupVersionKindResource gvkr, out string? error)
+        ScaledObject scaledObject, IObjectsAtHand context, out GroupVersionKindResource gvkr, out string? error)
     {
         ArgumentNullException.ThrowIfNull(scaledObject);
         ArgumentNullException.ThrowIfNull(context);

@@ -1,5 +1,6 @@
 using k8s.Models;
 using Operator.Api;
+using Operator.Resolution;
 using Operator.Tests.Api;
 using Operator.Validation;
 

@@ -1,5 +1,6 @@
 using k8s.Models;
 using Operator.Api;
+using Operator.Resolution;
 using Operator.Validation;
 using static Operator.Tests.Validation.ValidationFixtures;
 

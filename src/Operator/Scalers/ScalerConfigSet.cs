@@ -1,0 +1,7 @@
+namespace Operator.Scalers;
+
+/// <summary>
+/// The scaler configurations of every trigger of one ScaledObject/ScaledJob, the error resolving the scale target's
+/// environment (if any), and every secret value read on the way (to redact from anything shown).
+/// </summary>
+public sealed record ScalerConfigSet(IReadOnlyList<TriggerScalerConfig> Triggers, string? EnvError, IReadOnlySet<string> SensitiveValues);
