@@ -3,7 +3,11 @@ using System.Text.Json.Nodes;
 
 namespace EmbeddedKubernetes.Patching;
 
-/// <summary>RFC 6902 JSON patch (add, remove, replace, move, copy, test) over RFC 6901 pointers.</summary>
+/// <summary>
+/// RFC 6902 JSON patch (add, remove, replace, move, copy, test) over RFC 6901 pointers. A member whose value is
+/// JSON null exists (it can be tested, replaced, copied); add, replace and test require a <c>value</c> member; the
+/// empty path is the whole document (add/replace swap the root).
+/// </summary>
 internal static class JsonPatch
 {
     /// <summary>Applies every operation in order; the error names the failing operation.</summary>
@@ -19,15 +23,35 @@ internal static class JsonPatch
                 return null;
             }
 
-            var kind = op["op"]?.GetValue<string>();
-            var path = op["path"]?.GetValue<string>() ?? "";
+            var kind = op["op"] is JsonValue k && k.TryGetValue<string>(out var s) ? s : null;
+            var path = op["path"] is JsonValue p && p.TryGetValue<string>(out var ps) ? ps : null;
+            var from = op["from"] is JsonValue f && f.TryGetValue<string>(out var fs) ? fs : null;
+            if (path is null)
+            {
+                error = $"operation {i} ({kind}): missing path";
+                return null;
+            }
+
+            if (kind is "add" or "replace" or "test" && !op.ContainsKey("value"))
+            {
+                error = $"operation {i} ({kind} {path}): missing value";
+                return null;
+            }
+
+            if (kind is "move" or "copy" && from is null)
+            {
+                error = $"operation {i} ({kind} {path}): missing from";
+                return null;
+            }
+
+            var value = op["value"]?.DeepClone();
             error = kind switch
             {
-                "add" => Add(ref root, path, op["value"]?.DeepClone()),
+                "add" => Add(ref root, path, value),
                 "remove" => Remove(root, path, out _),
-                "replace" => Remove(root, path, out _) ?? Add(ref root, path, op["value"]?.DeepClone()),
-                "move" => Move(ref root, op["from"]?.GetValue<string>() ?? "", path),
-                "copy" => Get(root, op["from"]?.GetValue<string>() ?? "", out var found) ?? Add(ref root, path, found?.DeepClone()),
+                "replace" => path.Length == 0 ? Add(ref root, path, value) : Remove(root, path, out _) ?? Add(ref root, path, value),
+                "move" => Move(ref root, from!, path),
+                "copy" => Get(root, from!, out var found) ?? Add(ref root, path, found?.DeepClone()),
                 "test" => Get(root, path, out var actual) ?? (JsonNode.DeepEquals(actual, op["value"]) ? null : $"testing value {path} failed"),
                 _ => $"Unexpected kind: {kind}",
             };
@@ -62,8 +86,7 @@ internal static class JsonPatch
         var current = root;
         foreach (var segment in segments[..^1])
         {
-            current = Child(current, segment);
-            if (current is null)
+            if (!TryChild(current, segment, out current) || current is null)
             {
                 return $"doc is missing path: \"{pointer}\"";
             }
@@ -74,20 +97,32 @@ internal static class JsonPatch
         return null;
     }
 
-    private static JsonNode? Child(JsonNode? node, string segment) => node switch
+    /// <summary>True when the member or index exists, even when its value is JSON null.</summary>
+    private static bool TryChild(JsonNode? node, string segment, out JsonNode? child)
     {
-        JsonObject obj => obj[segment],
-        JsonArray array when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count => array[index],
-        _ => null,
-    };
+        child = null;
+        switch (node)
+        {
+            case JsonObject obj:
+                return obj.TryGetPropertyValue(segment, out child);
+            case JsonArray array when Index(segment, out var index) && index < array.Count:
+                child = array[index];
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // RFC 6901: an array index is 0 or digits without a leading zero.
+    private static bool Index(string segment, out int index) =>
+        int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out index) && (segment.Length == 1 || segment[0] != '0');
 
     private static string? Get(JsonNode root, string pointer, out JsonNode? value)
     {
         value = root;
         foreach (var segment in Segments(pointer))
         {
-            value = Child(value, segment);
-            if (value is null)
+            if (!TryChild(value, segment, out value))
             {
                 return $"doc is missing path: \"{pointer}\"";
             }
@@ -100,7 +135,12 @@ internal static class JsonPatch
     {
         if (pointer.Length == 0)
         {
-            root = value ?? root;
+            if (value is null)
+            {
+                return "the document root cannot be replaced by null";
+            }
+
+            root = value;
             return null;
         }
 
@@ -118,7 +158,7 @@ internal static class JsonPatch
             case JsonArray array when last == "-":
                 array.Add(value);
                 return null;
-            case JsonArray array when int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index <= array.Count:
+            case JsonArray array when Index(last, out var index) && index <= array.Count:
                 array.Insert(index, value);
                 return null;
             default:
@@ -141,7 +181,7 @@ internal static class JsonPatch
                 removed = obj[last];
                 obj.Remove(last);
                 return null;
-            case JsonArray array when int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count:
+            case JsonArray array when Index(last, out var index) && index < array.Count:
                 removed = array[index];
                 array.RemoveAt(index);
                 return null;
