@@ -4,20 +4,22 @@ using Operator.Scalers.Aws;
 namespace Operator.Scalers.Kafka;
 
 /// <summary>
-/// The experimental <c>apache-kafka</c> scaler: metadata, validation and metric specs as KEDA builds them; reading
-/// lag arrives with a later release.
+/// The experimental <c>apache-kafka</c> scaler: metadata, validation and metric specs as KEDA builds them; the lag
+/// runtime is the kafka scaler's with apache-kafka's differences (<see cref="KafkaLagRules.ApacheKafkaQuirks"/>).
 /// </summary>
-internal sealed class ApacheKafkaScaler : IScaler
+internal sealed class ApacheKafkaScaler : IPushScaler
 {
     private const string Name = "kafka";
     private readonly string _metricType;
+    private readonly KafkaLagSource _source;
 
-    private ApacheKafkaScaler(ScalerConfig config, ApacheKafkaMetadata metadata, AwsAuthorization? aws, string metricType)
+    private ApacheKafkaScaler(ScalerConfig config, ApacheKafkaMetadata metadata, AwsAuthorization? aws, string metricType, ScalerServices services)
     {
         Config = config;
         Metadata = metadata;
         AwsAuthorization = aws;
         _metricType = metricType;
+        _source = new KafkaLagSource(KafkaConnection.From(metadata), KafkaLagRules.From(metadata), services);
     }
 
     public ScalerConfig Config { get; }
@@ -60,14 +62,17 @@ internal sealed class ApacheKafkaScaler : IScaler
             aws = authorization;
         }
 
-        return ScalerBuildResult.Success(new ApacheKafkaScaler(config, parsed.Value, aws, metricType), parsed.Infos);
+        return ScalerBuildResult.Success(new ApacheKafkaScaler(config, parsed.Value, aws, metricType, services), parsed.Infos);
     }
 
     public IReadOnlyList<V2MetricSpec> GetMetricSpecs() =>
         [MetricTargets.External(MetricName, MetricTargets.Target(_metricType, Metadata.LagThreshold))];
 
+    /// <summary>KEDA's lag (after the partition cap) as the metric; active when the lag including persistent lag exceeds activationLagThreshold.</summary>
     public ValueTask<ScalerResult> GetMetricsAndActivityAsync(string metricName, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(ScalerResult.Failure(ScalerMessages.RuntimeNotAvailable(Config.TriggerType)));
+        _source.GetMetricsAndActivityAsync(metricName, cancellationToken);
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public IAsyncDisposable WatchForActivity(Action signal) => _source.WatchForActivity(signal);
+
+    public ValueTask DisposeAsync() => _source.DisposeAsync();
 }

@@ -13,6 +13,21 @@ public static class KafkaDefaults
     public const string TokenProviderAwsMskIam = "aws_msk_iam";
     public const string KerberosServiceName = "kafka";
 
+    /// <summary>KEDA/Sarama's "invalid offset": the group committed nothing for the partition.</summary>
+    public const long InvalidOffset = -1;
+
+    /// <summary><c>client.id</c> of the operator's admin clients.</summary>
+    public const string ClientId = "keda-dotnet-operator";
+
+    /// <summary>Timeout of one admin request (describe, list offsets, list group offsets).</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a push watch reads its partitions' end offsets while the scale loop wants it.</summary>
+    public static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often a push watch re-reads which partitions it watches (partitions can be added).</summary>
+    public static readonly TimeSpan WatchPartitionRefresh = TimeSpan.FromSeconds(10);
+
     /// <summary>Sarama's default protocol version used by KEDA (<c>sarama.V1_0_0_0</c>).</summary>
     public static readonly KafkaVersion Version = new(1, 0, 0, 0);
 }

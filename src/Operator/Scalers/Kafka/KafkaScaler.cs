@@ -4,21 +4,23 @@ using Operator.Scalers.Aws;
 namespace Operator.Scalers.Kafka;
 
 /// <summary>
-/// The <c>kafka</c> scaler: metadata, validation and metric specs as KEDA builds them. Reading consumer lag arrives
-/// with a later release; until then metric queries fail clearly instead of reporting invented values.
+/// The <c>kafka</c> scaler: metadata, validation and metric specs as KEDA builds them; consumer lag read through the
+/// admin API with KEDA's rules; push activation on end offsets.
 /// </summary>
-internal sealed class KafkaScaler : IScaler
+internal sealed class KafkaScaler : IPushScaler
 {
     private const string Name = "kafka";
     private readonly string _metricType;
+    private readonly KafkaLagSource _source;
 
-    private KafkaScaler(ScalerConfig config, KafkaMetadata metadata, KafkaVersion version, AwsAuthorization? aws, string metricType)
+    private KafkaScaler(ScalerConfig config, KafkaMetadata metadata, KafkaVersion version, AwsAuthorization? aws, string metricType, ScalerServices services)
     {
         Config = config;
         Metadata = metadata;
         Version = version;
         AwsAuthorization = aws;
         _metricType = metricType;
+        _source = new KafkaLagSource(KafkaConnection.From(metadata), KafkaLagRules.From(metadata), services);
     }
 
     public ScalerConfig Config { get; }
@@ -67,14 +69,17 @@ internal sealed class KafkaScaler : IScaler
             aws = authorization;
         }
 
-        return ScalerBuildResult.Success(new KafkaScaler(config, meta, version, aws, metricType), parsed.Infos);
+        return ScalerBuildResult.Success(new KafkaScaler(config, meta, version, aws, metricType, services), parsed.Infos);
     }
 
     public IReadOnlyList<V2MetricSpec> GetMetricSpecs() =>
         [MetricTargets.External(MetricName, MetricTargets.Target(_metricType, Metadata.LagThreshold))];
 
+    /// <summary>KEDA's lag (after the partition cap) as the metric; active when the lag including persistent lag exceeds activationLagThreshold.</summary>
     public ValueTask<ScalerResult> GetMetricsAndActivityAsync(string metricName, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(ScalerResult.Failure(ScalerMessages.RuntimeNotAvailable(Config.TriggerType)));
+        _source.GetMetricsAndActivityAsync(metricName, cancellationToken);
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public IAsyncDisposable WatchForActivity(Action signal) => _source.WatchForActivity(signal);
+
+    public ValueTask DisposeAsync() => _source.DisposeAsync();
 }

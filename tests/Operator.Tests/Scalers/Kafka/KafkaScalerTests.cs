@@ -50,14 +50,14 @@ public sealed class KafkaScalerTests
     }
 
     [Fact]
-    public async Task GetMetricsAndActivity_ReportsRuntimeUnavailable()
+    public async Task GetMetricsAndActivity_WithAnUnreachableBroker_IsAFailureResult()
     {
-        await using var scaler = KafkaTestConfigs.Build("bootstrapServers=b:9092|consumerGroup=g|topic=t", "").Scaler!;
+        await using var scaler = KafkaTestConfigs.Build("bootstrapServers=127.0.0.1:1|consumerGroup=g|topic=t", "").Scaler!;
 
         var result = await scaler.GetMetricsAndActivityAsync("s0-kafka-t", TestContext.Current.CancellationToken);
 
         Assert.False(result.IsSuccess);
-        Assert.Contains("kafka", result.Error, StringComparison.Ordinal);
+        Assert.Contains("group g", result.Error, StringComparison.Ordinal);
         Assert.Empty(result.Metrics);
     }
 
