@@ -1,5 +1,18 @@
+using OrderProcessor;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults("OrderProcessor");
+var problems = OrderProcessorHost.TryConfigure(builder);
+if (problems.Count > 0)
+{
+    foreach (var problem in problems)
+    {
+        await Console.Error.WriteLineAsync($"order-processor: {problem}");
+    }
+
+    return 2;
+}
+
 var app = builder.Build();
-app.MapDefaultEndpoints();
+OrderProcessorHost.MapEndpoints(app);
 await app.RunAsync();
+return 0;

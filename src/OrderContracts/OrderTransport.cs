@@ -1,0 +1,8 @@
+namespace OrderContracts;
+
+/// <summary>Where orders travel.</summary>
+public enum OrderTransport
+{
+    ServiceBus,
+    Kafka,
+}
