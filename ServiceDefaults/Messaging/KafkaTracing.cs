@@ -30,7 +30,7 @@ public static class KafkaTracing
     }
 
     /// <summary>Records where a produced message landed.</summary>
-    public static void SetDelivery(Activity? activity, DeliveryResult<string, string>? delivery) => SetOffsets(activity, delivery?.Partition, delivery?.Offset);
+    public static void SetDelivery<TKey, TValue>(Activity? activity, DeliveryResult<TKey, TValue>? delivery) => SetOffsets(activity, delivery?.Partition, delivery?.Offset);
 
     /// <summary>Starts a <c>process {topic}</c> consumer span whose parent is the trace context in the message's headers.</summary>
     public static Activity? StartProcess<TKey, TValue>(ConsumeResult<TKey, TValue> result, string consumerGroup)
