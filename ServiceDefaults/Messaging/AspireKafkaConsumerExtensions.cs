@@ -35,7 +35,6 @@ public static class AspireKafkaConsumerExtensions
 
         builder.Services.AddSingleton(sp =>
         {
-            KafkaNativeLibrary.EnsureLoaded();
             var consumerBuilder = new ConsumerBuilder<TKey, TValue>(settings.Config);
             configureBuilder?.Invoke(sp, consumerBuilder);
             return consumerBuilder.Build();

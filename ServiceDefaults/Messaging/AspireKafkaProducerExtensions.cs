@@ -30,7 +30,6 @@ public static class AspireKafkaProducerExtensions
 
         builder.Services.AddSingleton(sp =>
         {
-            KafkaNativeLibrary.EnsureLoaded();
             var producerBuilder = new ProducerBuilder<TKey, TValue>(settings.Config);
             configureBuilder?.Invoke(sp, producerBuilder);
             return producerBuilder.Build();

@@ -106,7 +106,8 @@ internal static class OrderProcessorHost
             s.Config.EnableAutoCommit = false;
             s.Config.AutoOffsetReset = AutoOffsetReset.Earliest;
             s.Config.ClientId ??= "order-processor";
-        });
+        }, (sp, consumer) => consumer.SetPartitionsAssignedHandler((_, assigned) => sp.GetRequiredService<PendingOffsets>().StartPositions(assigned)));
+        builder.Services.AddSingleton<PendingOffsets>();
         builder.AddKafkaProducer<string, byte[]>(OrderDefaults.KafkaConnectionName, s => s.DisableHealthChecks = true);
         builder.Services.AddHostedService<KafkaOrderWorker>();
     }

@@ -19,6 +19,7 @@ namespace OrderProcessor.Kafka;
 internal sealed class KafkaOrderWorker(
     IConsumer<string, byte[]> consumer,
     IProducer<string, byte[]> deadLetterProducer,
+    PendingOffsets pending,
     OrderHandler handler,
     OrderProcessorSettings settings,
     TimeProvider timeProvider,
@@ -30,6 +31,7 @@ internal sealed class KafkaOrderWorker(
     public const string TooManyAttemptsReason = "MaxDeliveryAttemptsExceeded";
     private const string Transport = "kafka";
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(500);
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
@@ -71,6 +73,7 @@ internal sealed class KafkaOrderWorker(
         {
             while (!_stopping.IsCancellationRequested)
             {
+                TryCommit();
                 var batch = NextBatch();
                 if (batch.Count == 0)
                 {
@@ -87,9 +90,8 @@ internal sealed class KafkaOrderWorker(
                     Interlocked.Add(ref _inFlight, -batch.Count);
                 }
 
-                consumer.Commit(batch
-                    .GroupBy(r => r.TopicPartition)
-                    .Select(g => new TopicPartitionOffset(g.Key, g.Max(r => r.Offset.Value) + 1)));
+                pending.Set(batch.GroupBy(r => r.TopicPartition).Select(g => new TopicPartitionOffset(g.Key, g.Max(r => r.Offset.Value) + 1)));
+                TryCommit();
             }
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
@@ -98,11 +100,36 @@ internal sealed class KafkaOrderWorker(
         }
         catch (KafkaException e)
         {
-            OrderProcessorLog.TransportError(logger, e, Transport, "consume/commit");
+            OrderProcessorLog.TransportError(logger, e, Transport, "consume");
         }
         finally
         {
+            TryCommit();
             consumer.Close();
+        }
+    }
+
+    /// <summary>Commits the finished orders of the partitions still owned; a refused commit (rebalance) stays pending.</summary>
+    private void TryCommit()
+    {
+        if (pending.IsEmpty)
+        {
+            return;
+        }
+
+        var owned = pending.Owned(consumer.Assignment);
+        try
+        {
+            if (owned.Count > 0)
+            {
+                consumer.Commit(owned);
+            }
+
+            pending.Clear();
+        }
+        catch (KafkaException e) when (!e.Error.IsFatal)
+        {
+            OrderProcessorLog.CommitDeferred(logger, e.Error.Reason);
         }
     }
 
@@ -111,7 +138,7 @@ internal sealed class KafkaOrderWorker(
         var batch = new List<ConsumeResult<string, byte[]>>();
         try
         {
-            if (consumer.Consume(_stopping.Token) is { IsPartitionEOF: false } first)
+            if (consumer.Consume(PollTimeout) is { IsPartitionEOF: false } first)
             {
                 batch.Add(first);
             }

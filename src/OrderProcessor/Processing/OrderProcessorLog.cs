@@ -34,6 +34,9 @@ internal static partial class OrderProcessorLog
     [LoggerMessage(10, LogLevel.Warning, "Shutdown grace period over: order {OrderId} was interrupted and will be redelivered")]
     public static partial void Interrupted(ILogger logger, string orderId);
 
+    [LoggerMessage(12, LogLevel.Information, "Offset commit deferred until the group settles: {Reason}")]
+    public static partial void CommitDeferred(ILogger logger, string reason);
+
     [LoggerMessage(11, LogLevel.Critical, "The order processor cannot start: {Problem}")]
     public static partial void InvalidConfiguration(ILogger logger, string problem);
 }
