@@ -13,6 +13,8 @@ internal static class OperatorCli
                                                          without --kubeconfig); Ctrl+C stops it gracefully
           validate [--output text|json] <file|dir>...   check KEDA manifests offline, as KEDA would
                                                          (exit 0 all valid, 1 any invalid, 2 unreadable input)
+          explain NAMESPACE/NAME [--kubeconfig PATH] [--context NAME] [--operator-url URL]
+                                                         a ScaledObject's status and the operator's recent decisions
           help                                           show this text
         """;
 
@@ -36,7 +38,12 @@ internal static class OperatorCli
             return await ValidateCommand.RunAsync(args[1..], stdout, stderr).ConfigureAwait(false);
         }
 
-        await stderr.WriteLineAsync($"unknown command '{args[0]}'; accepted: run, validate, help").ConfigureAwait(false);
+        if (args[0] == "explain")
+        {
+            return await ExplainCommand.RunAsync(args[1..], stdout, stderr).ConfigureAwait(false);
+        }
+
+        await stderr.WriteLineAsync($"unknown command '{args[0]}'; accepted: run, validate, explain, help").ConfigureAwait(false);
         await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
         return 2;
     }

@@ -36,6 +36,9 @@ internal sealed class LeaseLeaderElection : BackgroundService, ILeadershipGate
 
     public bool IsLeader { get; private set; }
 
+    /// <summary>Tests simulate a crashed leader (no graceful release) with this.</summary>
+    internal bool SkipReleaseForTest { get; set; }
+
     public Task WaitForLeadershipAsync(CancellationToken cancellationToken) => _leading.Task.WaitAsync(cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -77,7 +80,7 @@ internal sealed class LeaseLeaderElection : BackgroundService, ILeadershipGate
     {
         _stopping = true;
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        if (IsLeader)
+        if (IsLeader && !SkipReleaseForTest)
         {
             await ReleaseAsync(cancellationToken).ConfigureAwait(false);
         }
