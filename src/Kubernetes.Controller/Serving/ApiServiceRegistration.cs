@@ -7,13 +7,21 @@ namespace Kubernetes.Controller.Serving;
 
 /// <summary>
 /// Registers a local HTTPS endpoint as the backend of an API group: a selector-less Service, an EndpointSlice with
-/// 127.0.0.1:port and an apiregistration.k8s.io/v1 APIService (insecureSkipTLSVerify, as a self-signed backend needs).
+/// address:port (127.0.0.1 unless given) and an apiregistration.k8s.io/v1 APIService — TLS checked against
+/// <c>caBundlePem</c> when given (the backend's certificate must then name <c>{service}.{namespace}.svc</c>), else
+/// insecureSkipTLSVerify, as a self-signed backend without a bundle needs.
 /// </summary>
 public static class ApiServiceRegistration
 {
     public static async Task RegisterAsync(IKubernetes client, string group, string version, string serviceNamespace, string serviceName,
-        int port, CancellationToken cancellationToken = default)
+        int port, CancellationToken cancellationToken = default) =>
+        await RegisterAsync(client, group, version, serviceNamespace, serviceName, port, "127.0.0.1", null, cancellationToken).ConfigureAwait(false);
+
+    public static async Task RegisterAsync(IKubernetes client, string group, string version, string serviceNamespace, string serviceName,
+        int port, string address, string? caBundlePem, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrEmpty(address);
         await CreateOrReplaceAsync(
             () => client.CoreV1.CreateNamespacedServiceAsync(new V1Service
             {
@@ -30,8 +38,8 @@ public static class ApiServiceRegistration
                 NamespaceProperty = serviceNamespace,
                 Labels = new Dictionary<string, string> { ["kubernetes.io/service-name"] = serviceName },
             },
-            AddressType = "IPv4",
-            Endpoints = [new V1Endpoint { Addresses = ["127.0.0.1"], Conditions = new V1EndpointConditions { Ready = true } }],
+            AddressType = address.Contains(':', StringComparison.Ordinal) ? "IPv6" : "IPv4",
+            Endpoints = [new V1Endpoint { Addresses = [address], Conditions = new V1EndpointConditions { Ready = true } }],
             Ports = [new Discoveryv1EndpointPort { Name = "https", Port = port, Protocol = "TCP" }],
         };
         await CreateOrReplaceAsync(
@@ -54,7 +62,8 @@ public static class ApiServiceRegistration
                 Version = version,
                 GroupPriorityMinimum = 100,
                 VersionPriority = 100,
-                InsecureSkipTLSVerify = true,
+                InsecureSkipTLSVerify = caBundlePem is null ? true : null,
+                CaBundle = caBundlePem is null ? null : System.Text.Encoding.ASCII.GetBytes(caBundlePem),
                 Service = new Apiregistrationv1ServiceReference { Name = serviceName, NamespaceProperty = serviceNamespace, Port = 443 },
             },
         };

@@ -53,7 +53,7 @@ internal static class ExplainCommand
                 ? KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig, context)
                 : KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig()
                 : KubernetesClientConfiguration.BuildConfigFromConfigFile(currentContext: context);
-            using var client = new Kubernetes(config);
+            using var client = new k8s.Kubernetes(config);
             var raw = await client.CustomObjects.GetNamespacedCustomObjectAsync("keda.sh", "v1alpha1", ns, ScaledObject.KubePlural, name, cancellationToken)
                 .ConfigureAwait(false);
             var scaledObject = KedaJson.Deserialize<ScaledObject>((JsonElement)raw)!;

@@ -60,6 +60,11 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
             {
                 break;
             }
+            catch (k8s.Autorest.HttpOperationException)
+            {
+                // Not there yet (404) or a conflict mid-update: read again.
+                await Task.Delay(200, CancellationToken.None);
+            }
         }
 
         Assert.Fail($"timed out waiting for {what}; last value: {(last is null ? "null" : KubernetesJson.Serialize(last))}");
