@@ -62,6 +62,22 @@ public static class EmbeddedKubernetesBuilderExtensions
         return builder.WithReferenceRelationship(source.Resource);
     }
 
+    /// <summary>Sets one key of a Secret (created by the manifests) to <paramref name="value"/> once the manifests are applied.</summary>
+    public static IResourceBuilder<EmbeddedKubernetesResource> WithSecretValue(
+        this IResourceBuilder<EmbeddedKubernetesResource> builder, string ns, string name, string key, ReferenceExpression value)
+    {
+        builder.Resource.ValuePatches.Add(new ClusterValuePatch("Secret", ns, name, key, value));
+        return builder;
+    }
+
+    /// <summary>Sets one key of a ConfigMap (created by the manifests) to <paramref name="value"/> once the manifests are applied.</summary>
+    public static IResourceBuilder<EmbeddedKubernetesResource> WithConfigMapValue(
+        this IResourceBuilder<EmbeddedKubernetesResource> builder, string ns, string name, string key, ReferenceExpression value)
+    {
+        builder.Resource.ValuePatches.Add(new ClusterValuePatch("ConfigMap", ns, name, key, value));
+        return builder;
+    }
+
     /// <summary>Sets <c>KUBECONFIG</c> for a program that talks to the cluster.</summary>
     public static IResourceBuilder<T> WithReference<T>(this IResourceBuilder<T> builder, IResourceBuilder<EmbeddedKubernetesResource> cluster)
         where T : IResourceWithEnvironment =>

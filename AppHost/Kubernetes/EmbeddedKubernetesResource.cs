@@ -6,7 +6,7 @@ namespace AppHost.Kubernetes;
 /// The embedded control plane as a resource: started inside the AppHost (so its process pods can be given local
 /// programs and the brokers' connection strings), with a kubeconfig on disk for kubectl and the operator.
 /// </summary>
-public sealed class EmbeddedKubernetesResource(string name, string kubeconfigPath) : Resource(name)
+public sealed class EmbeddedKubernetesResource(string name, string kubeconfigPath) : Resource(name), IResourceWithWaitSupport
 {
     /// <summary>Where the kubeconfig is written while the cluster runs.</summary>
     public string KubeconfigPath { get; } = kubeconfigPath;
@@ -19,6 +19,9 @@ public sealed class EmbeddedKubernetesResource(string name, string kubeconfigPat
 
     /// <summary>Manifest files or folders applied, in order, before the resource reports healthy.</summary>
     internal List<string> Manifests { get; } = [];
+
+    /// <summary>Secret/ConfigMap keys set to running values after the manifests are applied.</summary>
+    internal List<ClusterValuePatch> ValuePatches { get; } = [];
 
     /// <summary>True once the cluster serves and every manifest is applied.</summary>
     internal bool IsReady { get; set; }

@@ -39,6 +39,7 @@ internal sealed class EmbeddedKubernetesRunner(EmbeddedKubernetesResource resour
                 await applier.ApplyAsync(cluster, path, stopping);
             }
 
+            await ApplyValuePatchesAsync(cluster, stopping);
             resource.IsReady = true;
             await Task.Delay(Timeout.Infinite, stopping);
         }
@@ -96,6 +97,16 @@ internal sealed class EmbeddedKubernetesRunner(EmbeddedKubernetesResource resour
             {
                 template.Environment.TryAdd(name, value);
             }
+        }
+    }
+
+    private async Task ApplyValuePatchesAsync(EmbeddedCluster cluster, CancellationToken cancellationToken)
+    {
+        using var client = cluster.CreateClient();
+        foreach (var patch in resource.ValuePatches)
+        {
+            var value = await patch.Value.GetValueAsync(cancellationToken) ?? "";
+            await patch.ApplyAsync(client, value, cancellationToken);
         }
     }
 

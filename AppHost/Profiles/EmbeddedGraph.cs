@@ -1,6 +1,8 @@
 using AppHost.Connections;
+using AppHost.Kafka;
 using AppHost.Kubernetes;
 using AppHost.Prometheus;
+using AppHost.ServiceBus;
 
 namespace AppHost.Profiles;
 
@@ -14,12 +16,27 @@ internal static class EmbeddedGraph
     public static void Add(IDistributedApplicationBuilder builder, string root, string stateDirectory)
     {
         var prometheus = builder.AddPrometheus("prometheus", stateDirectory);
+        var kafka = builder.AddKafka("kafka", RepositoryRoot.Assembly(root, Path.Combine("src", "LocalKafka"), "LocalKafka"), "orders:8");
+        var serviceBus = builder.AddServiceBus("servicebus", RepositoryRoot.Assembly(root, Path.Combine("src", "LocalServiceBus"), "LocalServiceBus"), stateDirectory)
+            .AddQueue("orders");
 
         var kubernetes = builder.AddEmbeddedKubernetes("kubernetes", Path.Combine(stateDirectory, "kubeconfig"))
             .WithManifests(Path.Combine(root, "deploy", "crds"))
             .WithManifests(Path.Combine(root, "deploy", "sample"))
-            .WithDotnetImage("order-processor", RepositoryRoot.Assembly(root, Path.Combine("src", "OrderProcessor"), "OrderProcessor"));
+            .WithDotnetImage("keda-dotnet-sample/order-processor", RepositoryRoot.Assembly(root, Path.Combine("src", "OrderProcessor"), "OrderProcessor"))
+            .WithPodReference(kafka)
+            .WithPodReference(serviceBus)
+            // deploy/sample's placeholders, overwritten with the running brokers' addresses.
+            .WithSecretValue(SampleNamespace, "secrets-order-consumer", "servicebus-connectionstring", serviceBus.Resource.ConnectionStringExpression)
+            .WithSecretValue(
+                SampleNamespace,
+                "secrets-order-management",
+                "servicebus-order-management-connectionstring",
+                serviceBus.Resource.AdministrationConnectionStringExpression)
+            .WithConfigMapValue(SampleNamespace, "order-processor-kafka", "bootstrapServers", kafka.Resource.ConnectionStringExpression)
+            .WaitFor(kafka)
+            .WaitFor(serviceBus);
 
-        builder.AddEnvironmentFiles(stateDirectory, kubernetes, [prometheus.Resource]);
+        builder.AddEnvironmentFiles(stateDirectory, kubernetes, [prometheus.Resource, kafka.Resource, serviceBus.Resource]);
     }
 }

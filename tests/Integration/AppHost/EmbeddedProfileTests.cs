@@ -32,6 +32,8 @@ public sealed class EmbeddedProfileTests(EmbeddedEnvironment environment)
         Assert.Contains("/login?t=", values["DASHBOARD_URL"], StringComparison.Ordinal);
         Assert.NotEmpty(values["DASHBOARD_API_KEY"]);
         Assert.StartsWith("http://", values["ConnectionStrings__prometheus"], StringComparison.Ordinal);
+        Assert.StartsWith("localhost:", values["ConnectionStrings__kafka"], StringComparison.Ordinal);
+        Assert.Contains("UseDevelopmentEmulator=true", values["ConnectionStrings__servicebus"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,6 +47,18 @@ public sealed class EmbeddedProfileTests(EmbeddedEnvironment environment)
         var health = await environment.App.ResourceNotifications.WaitForResourceHealthyAsync("prometheus", patience.Token);
 
         Assert.Equal(KnownResourceStates.Running, health.Snapshot.State?.Text);
+    }
+
+    [Fact]
+    public async Task Brokers_AreHealthy_BeforeTheClusterStarts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var kafka = await environment.App.ResourceNotifications.WaitForResourceHealthyAsync("kafka", ct);
+        var serviceBus = await environment.App.ResourceNotifications.WaitForResourceHealthyAsync("servicebus", ct);
+
+        Assert.Equal(KnownResourceStates.Running, kafka.Snapshot.State?.Text);
+        Assert.Equal(KnownResourceStates.Running, serviceBus.Snapshot.State?.Text);
     }
 
     [Fact]
