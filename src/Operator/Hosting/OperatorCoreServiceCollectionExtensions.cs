@@ -8,8 +8,8 @@ using Operator.Controllers;
 using Operator.Decisions;
 using Operator.Leadership;
 using Operator.Metrics;
-using Operator.Scalers;
 using Operator.ScaleLoop;
+using Operator.Scalers;
 
 namespace Operator.Hosting;
 
