@@ -8,7 +8,7 @@ internal static class OperatorCli
 
         Usage:
           run [--kubeconfig PATH] [--context NAME] [--watch-namespace NS] [--scaling-mode hpa|direct]
-              [--metrics-port N] [--health-port N] [--leader-elect]
+              [--metrics-port N] [--health-port N] [--adapter-address IP] [--adapter-port N] [--leader-elect]
                                                          run the operator against a cluster (in-cluster or KUBECONFIG
                                                          without --kubeconfig); Ctrl+C stops it gracefully
           validate [--output text|json] <file|dir>...   check KEDA manifests offline, as KEDA would

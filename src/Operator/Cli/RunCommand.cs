@@ -1,6 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using k8s;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 using Operator.Hosting;
+using Operator.Leadership;
 
 namespace Operator.Cli;
 
@@ -20,10 +22,27 @@ internal static class RunCommand
             return 2;
         }
 
-        var builder = Host.CreateApplicationBuilder();
+        var endpoints = new OperatorEndpointsOptions();
+        options.Apply(endpoints, KubernetesClientConfiguration.IsInCluster() && options.Kubeconfig is null);
+        var builder = WebApplication.CreateSlimBuilder();
+        // Request logs of the adapter and probes would drown the operator's own lines.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        try
+        {
+            // Leadership first: hosted services stop in reverse order, so the lease is released last.
+            builder.Services.AddLeaderElection(options.LeaderElection());
+            builder.AddOperatorEndpoints(endpoints);
+        }
+        catch (ArgumentException e)
+        {
+            await stderr.WriteLineAsync($"run: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
         builder.Services.AddOperatorCore(options.Apply);
-        using var host = builder.Build();
-        await host.RunAsync().ConfigureAwait(false);
+        await using var app = builder.Build();
+        app.MapOperatorEndpoints();
+        await app.RunAsync().ConfigureAwait(false);
         return 0;
     }
 }

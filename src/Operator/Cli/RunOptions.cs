@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net;
 using Operator.Hosting;
+using Operator.Leadership;
 using Operator.Manifests;
 
 namespace Operator.Cli;
@@ -20,6 +22,24 @@ public sealed record RunOptions
     public int? HealthPort { get; init; }
 
     public bool LeaderElect { get; init; }
+
+    /// <summary>Where the metrics adapter listens (<c>--adapter-address</c>); 127.0.0.1 unless given.</summary>
+    public IPAddress? AdapterAddress { get; init; }
+
+    public int? AdapterPort { get; init; }
+
+    /// <summary>The adapter, metrics and health listeners; out of cluster the adapter registers its own APIService.</summary>
+    public void Apply(OperatorEndpointsOptions options, bool inCluster)
+    {
+        options.MetricsPort = MetricsPort ?? options.MetricsPort;
+        options.HealthPort = HealthPort ?? options.HealthPort;
+        options.AdapterPort = AdapterPort ?? options.AdapterPort;
+        options.AdapterBindAddress = AdapterAddress ?? options.AdapterBindAddress;
+        options.HttpBindAddress = inCluster ? IPAddress.Any : options.HttpBindAddress;
+        options.RegisterApiService = !inCluster;
+    }
+
+    public LeaderElectionOptions LeaderElection() => new() { Enabled = LeaderElect };
 
     public void Apply(OperatorOptions options)
     {
@@ -69,14 +89,26 @@ public sealed record RunOptions
                 case "--scaling-mode":
                     error = $"--scaling-mode: '{value}' is not accepted; accepted values: hpa, direct";
                     return null;
-                case "--metrics-port" or "--health-port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536:
-                    options = flag == "--metrics-port" ? options with { MetricsPort = port } : options with { HealthPort = port };
+                case "--metrics-port" or "--health-port" or "--adapter-port"
+                    when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536:
+                    options = flag switch
+                    {
+                        "--metrics-port" => options with { MetricsPort = port },
+                        "--health-port" => options with { HealthPort = port },
+                        _ => options with { AdapterPort = port },
+                    };
                     break;
-                case "--metrics-port" or "--health-port":
+                case "--metrics-port" or "--health-port" or "--adapter-port":
                     error = $"{flag}: '{value}' is not a port (1-65535)";
                     return null;
+                case "--adapter-address" when IPAddress.TryParse(value, out var address):
+                    options = options with { AdapterAddress = address };
+                    break;
+                case "--adapter-address":
+                    error = $"--adapter-address: '{value}' is not an IP address (e.g. 127.0.0.1, 0.0.0.0)";
+                    return null;
                 default:
-                    error = $"unknown option '{flag}'; accepted: --kubeconfig, --context, --watch-namespace, --scaling-mode, --metrics-port, --health-port, --leader-elect";
+                    error = $"unknown option '{flag}'; accepted: --kubeconfig, --context, --watch-namespace, --scaling-mode, --metrics-port, --health-port, --adapter-address, --adapter-port, --leader-elect";
                     return null;
             }
         }
