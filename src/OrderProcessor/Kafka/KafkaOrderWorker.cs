@@ -32,6 +32,7 @@ internal sealed class KafkaOrderWorker(
     private const string Transport = "kafka";
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan DisposeTimeout = TimeSpan.FromSeconds(10);
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
@@ -63,6 +64,22 @@ internal sealed class KafkaOrderWorker(
 
     public void Dispose()
     {
+        // A host disposed without StopAsync would otherwise leave the loop inside Consume on a consumer that DI
+        // disposes right after this worker: a use-after-free in librdkafka (it crashed a test host).
+        if (_loop is { IsCompleted: false } loop)
+        {
+            _abort.Cancel();
+            _stopping.Cancel();
+            try
+            {
+                loop.Wait(DisposeTimeout);
+            }
+            catch (AggregateException)
+            {
+                // The loop logged its own failure.
+            }
+        }
+
         _stopping.Dispose();
         _abort.Dispose();
     }
