@@ -4,6 +4,7 @@ using EmbeddedKubernetes.Controllers.Pods;
 using EmbeddedKubernetes.Controllers.Workloads;
 using k8s;
 using k8s.Models;
+using Kubernetes.Controller.Autoscaling;
 using Kubernetes.Controller.Events;
 using Kubernetes.Controller.Informers;
 using Kubernetes.Controller.Queues;

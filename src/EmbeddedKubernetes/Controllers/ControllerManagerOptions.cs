@@ -1,5 +1,5 @@
-using EmbeddedKubernetes.Controllers.Hpa;
 using EmbeddedKubernetes.Controllers.Pods;
+using Kubernetes.Controller.Autoscaling;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

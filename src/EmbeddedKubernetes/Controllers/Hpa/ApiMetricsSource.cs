@@ -3,6 +3,7 @@ using EmbeddedKubernetes.Controllers.Metrics;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Kubernetes.Controller.Autoscaling;
 using PodMetrics = EmbeddedKubernetes.Controllers.Metrics.PodMetrics;
 
 namespace EmbeddedKubernetes.Controllers.Hpa;

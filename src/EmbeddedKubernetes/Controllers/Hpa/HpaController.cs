@@ -2,6 +2,7 @@ using System.Text.Json;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Kubernetes.Controller.Autoscaling;
 using Kubernetes.Controller.Events;
 using Kubernetes.Controller.Informers;
 using Kubernetes.Controller.Queues;

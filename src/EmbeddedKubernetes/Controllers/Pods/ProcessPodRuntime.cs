@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using EmbeddedKubernetes.Controllers.Hpa;
 using EmbeddedKubernetes.Logs;
 using k8s.Models;
+using Kubernetes.Controller.Autoscaling;
 
 namespace EmbeddedKubernetes.Controllers.Pods;
 

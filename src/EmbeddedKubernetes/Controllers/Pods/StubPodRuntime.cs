@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using EmbeddedKubernetes.Controllers.Hpa;
 using EmbeddedKubernetes.Logs;
 using k8s.Models;
+using Kubernetes.Controller.Autoscaling;
 
 namespace EmbeddedKubernetes.Controllers.Pods;
 

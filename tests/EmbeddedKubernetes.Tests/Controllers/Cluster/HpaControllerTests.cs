@@ -85,13 +85,31 @@ public sealed class HpaControllerTests(ClusterFixture fixture) : IAsyncLifetime
             "the SuccessfulRescale event");
     }
 
-    private static V2HorizontalPodAutoscaler Hpa()
+    private static V2HorizontalPodAutoscaler Hpa() => new()
     {
-        var hpa = EmbeddedKubernetes.Tests.Controllers.Hpa.HpaAutoscalerTests.Hpa(max: 5, new V2HorizontalPodAutoscalerBehavior
+        Metadata = new V1ObjectMeta { Name = "keda-hpa-consumer", NamespaceProperty = "default" },
+        Spec = new V2HorizontalPodAutoscalerSpec
         {
-            ScaleDown = new V2HPAScalingRules { StabilizationWindowSeconds = 0 },
-        }, target: "consumer");
-        hpa.Metadata.Generation = null;
-        return hpa;
-    }
+            ScaleTargetRef = new V2CrossVersionObjectReference { ApiVersion = "apps/v1", Kind = "Deployment", Name = "consumer" },
+            MinReplicas = 1,
+            MaxReplicas = 5,
+            Behavior = new V2HorizontalPodAutoscalerBehavior { ScaleDown = new V2HPAScalingRules { StabilizationWindowSeconds = 0 } },
+            Metrics =
+            [
+                new V2MetricSpec
+                {
+                    Type = "External",
+                    External = new V2ExternalMetricSource
+                    {
+                        Metric = new V2MetricIdentifier
+                        {
+                            Name = "s0-queue",
+                            Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["scaledobject.keda.sh/name"] = "consumer" } },
+                        },
+                        Target = new V2MetricTarget { Type = "AverageValue", AverageValue = new ResourceQuantity("1") },
+                    },
+                },
+            ],
+        },
+    };
 }

@@ -1,8 +1,8 @@
-using EmbeddedKubernetes.Controllers.Hpa;
 using k8s.Models;
+using Kubernetes.Controller.Autoscaling;
 using Microsoft.Extensions.Time.Testing;
 
-namespace EmbeddedKubernetes.Tests.Controllers.Hpa;
+namespace Kubernetes.Controller.Tests.Autoscaling;
 
 public sealed class HpaAutoscalerTests
 {

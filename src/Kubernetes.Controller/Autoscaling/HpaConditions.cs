@@ -1,9 +1,9 @@
 using k8s.Models;
 
-namespace EmbeddedKubernetes.Controllers.Hpa;
+namespace Kubernetes.Controller.Autoscaling;
 
 /// <summary>Condition bookkeeping as upstream's setConditionInList: the transition time moves only when the status flips.</summary>
-internal static class HpaConditions
+public static class HpaConditions
 {
     public const string AbleToScale = "AbleToScale";
     public const string ScalingActive = "ScalingActive";

@@ -1,7 +1,7 @@
-using EmbeddedKubernetes.Controllers.Hpa;
 using k8s.Models;
+using Kubernetes.Controller.Autoscaling;
 
-namespace EmbeddedKubernetes.Tests.Controllers.Hpa;
+namespace Kubernetes.Controller.Tests.Autoscaling;
 
 /// <summary>TestScalingWithRules of kubernetes/kubernetes horizontal_test.go (convertDesiredReplicasWithBehaviorRate).</summary>
 public sealed class ScalingRulesTests

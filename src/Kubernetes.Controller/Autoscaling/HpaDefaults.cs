@@ -1,4 +1,4 @@
-namespace EmbeddedKubernetes.Controllers.Hpa;
+namespace Kubernetes.Controller.Autoscaling;
 
 /// <summary>
 /// Defaults of kube-controller-manager's HPA controller (pkg/controller/podautoscaler/config/v1alpha1/defaults.go)

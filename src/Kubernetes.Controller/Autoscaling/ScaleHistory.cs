@@ -1,4 +1,4 @@
-namespace EmbeddedKubernetes.Controllers.Hpa;
+namespace Kubernetes.Controller.Autoscaling;
 
 /// <summary>
 /// What the HPA controller remembers per autoscaler between syncs (upstream keeps these maps in the controller):

@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace EmbeddedKubernetes.Controllers.Hpa;
+namespace Kubernetes.Controller.Autoscaling;
 
 /// <summary>The target's /scale as the HPA reads it.</summary>
 /// <param name="SpecReplicas">scale.spec.replicas (the HPA's "current replicas").</param>

@@ -1,7 +1,7 @@
-using EmbeddedKubernetes.Controllers.Hpa;
-using static EmbeddedKubernetes.Tests.Controllers.Hpa.HpaTestPods;
+using Kubernetes.Controller.Autoscaling;
+using static Kubernetes.Controller.Tests.Autoscaling.HpaTestPods;
 
-namespace EmbeddedKubernetes.Tests.Controllers.Hpa;
+namespace Kubernetes.Controller.Tests.Autoscaling;
 
 /// <summary>Cases reproduced from kubernetes/kubernetes pkg/controller/podautoscaler/replica_calculator_test.go.</summary>
 public sealed class ReplicaCalculatorTests

@@ -1,7 +1,7 @@
 using k8s.Models;
 using Kubernetes.Controller.Selectors;
 
-namespace EmbeddedKubernetes.Controllers.Hpa;
+namespace Kubernetes.Controller.Autoscaling;
 
 /// <summary>The replica count the metrics ask for, or why none could be computed.</summary>
 internal sealed record MetricsOutcome(

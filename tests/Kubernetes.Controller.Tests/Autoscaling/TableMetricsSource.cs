@@ -1,6 +1,6 @@
-using EmbeddedKubernetes.Controllers.Hpa;
+using Kubernetes.Controller.Autoscaling;
 
-namespace EmbeddedKubernetes.Tests.Controllers.Hpa;
+namespace Kubernetes.Controller.Tests.Autoscaling;
 
 /// <summary>An <see cref="IHpaMetricsSource"/> answering from tables the test sets.</summary>
 internal sealed class TableMetricsSource : IHpaMetricsSource

@@ -1,7 +1,7 @@
-using EmbeddedKubernetes.Controllers.Hpa;
+using Kubernetes.Controller.Autoscaling;
 using Microsoft.Extensions.Time.Testing;
 
-namespace EmbeddedKubernetes.Tests.Controllers.Hpa;
+namespace Kubernetes.Controller.Tests.Autoscaling;
 
 /// <summary>Pods and metrics shaped like upstream replica_calculator_test.go's fixtures.</summary>
 internal static class HpaTestPods

@@ -1,4 +1,4 @@
-namespace EmbeddedKubernetes.Controllers.Hpa;
+namespace Kubernetes.Controller.Autoscaling;
 
 /// <summary>
 /// Per-metric replica proposals, following kubernetes/kubernetes pkg/controller/podautoscaler/replica_calculator.go.

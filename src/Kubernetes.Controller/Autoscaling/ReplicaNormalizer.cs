@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace EmbeddedKubernetes.Controllers.Hpa;
+namespace Kubernetes.Controller.Autoscaling;
 
 /// <summary>A normalized replica count with the reason/message for the ScalingLimited condition.</summary>
 internal readonly record struct LimitedReplicas(int Replicas, string Reason, string Message);

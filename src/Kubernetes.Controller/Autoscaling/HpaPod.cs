@@ -1,4 +1,4 @@
-namespace EmbeddedKubernetes.Controllers.Hpa;
+namespace Kubernetes.Controller.Autoscaling;
 
 /// <summary>
 /// What the replica calculator needs to know about one pod selected by the scale target.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using k8s.Models;
 
-namespace EmbeddedKubernetes.Controllers.Hpa;
+namespace Kubernetes.Controller.Autoscaling;
 
 /// <summary>Quantity ↔ milli-value conversions as upstream does them (Quantity.MilliValue rounds up).</summary>
 public static class Quantities

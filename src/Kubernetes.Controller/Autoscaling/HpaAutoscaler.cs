@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using k8s.Models;
 
-namespace EmbeddedKubernetes.Controllers.Hpa;
+namespace Kubernetes.Controller.Autoscaling;
 
 /// <summary>
 /// The decision half of upstream's reconcileAutoscaler (horizontal.go): from the HPA, its target's scale and the
 /// metrics, the desired replica count, conditions and events. It keeps the per-HPA recommendation and scale-event
 /// history; the caller performs the /scale and status writes and reports back through <see cref="CompleteRescale"/>.
 /// </summary>
-internal sealed class HpaAutoscaler(
+public sealed class HpaAutoscaler(
     double tolerance,
     TimeSpan downscaleStabilizationWindow,
     TimeSpan cpuInitializationPeriod,

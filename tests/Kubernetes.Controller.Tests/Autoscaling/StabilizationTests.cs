@@ -1,6 +1,6 @@
-using EmbeddedKubernetes.Controllers.Hpa;
+using Kubernetes.Controller.Autoscaling;
 
-namespace EmbeddedKubernetes.Tests.Controllers.Hpa;
+namespace Kubernetes.Controller.Tests.Autoscaling;
 
 /// <summary>TestNormalizeDesiredReplicas, TestNormalizeDesiredReplicasWithBehavior and TestStoreScaleEvents of horizontal_test.go.</summary>
 public sealed class StabilizationTests

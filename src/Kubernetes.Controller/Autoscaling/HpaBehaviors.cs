@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace EmbeddedKubernetes.Controllers.Hpa;
+namespace Kubernetes.Controller.Autoscaling;
 
 /// <summary>
 /// Fills unset behavior fields the way the API server defaults autoscaling/v2 (SetDefaults_HorizontalPodAutoscalerBehavior).

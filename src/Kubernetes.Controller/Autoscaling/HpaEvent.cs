@@ -1,4 +1,4 @@
-namespace EmbeddedKubernetes.Controllers.Hpa;
+namespace Kubernetes.Controller.Autoscaling;
 
 /// <summary>An Event the HPA controller records on the autoscaler (type Normal or Warning).</summary>
 public sealed record HpaEvent(string Type, string Reason, string Message)

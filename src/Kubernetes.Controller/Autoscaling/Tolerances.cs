@@ -1,4 +1,4 @@
-namespace EmbeddedKubernetes.Controllers.Hpa;
+namespace Kubernetes.Controller.Autoscaling;
 
 /// <summary>
 /// How far the usage ratio may stray from 1.0 before the HPA acts, per direction (upstream Tolerances, KEP-4951).
