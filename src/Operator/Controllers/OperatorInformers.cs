@@ -1,15 +1,18 @@
 using k8s.Models;
+using Kubernetes.Controller;
 using Kubernetes.Controller.Informers;
 using Operator.Api;
-using Operator.Manifests;
+using Operator.Resolution;
+using Operator.Validation;
 
 namespace Operator.Controllers;
 
 /// <summary>
 /// The operator's informer caches: ScaledObjects, TriggerAuthentications, ClusterTriggerAuthentications, HPAs, and the
-/// Secrets, ConfigMaps and workloads ScaledObjects reference. Everything the reconcile and the loops read comes from here.
+/// Secrets, ConfigMaps and workloads ScaledObjects reference. Everything the reconcile and the loops read comes from
+/// here, through the same <see cref="IObjectsAtHand"/> lookups <c>validate</c> answers from its input files.
 /// </summary>
-internal sealed class OperatorInformers(SharedInformers shared, string clusterObjectNamespace)
+internal sealed class OperatorInformers(SharedInformers shared) : IObjectsAtHand
 {
     public SharedInformers Shared => shared;
 
@@ -33,25 +36,34 @@ internal sealed class OperatorInformers(SharedInformers shared, string clusterOb
 
     public ResourceInformer<V1StatefulSet> StatefulSets => shared.StatefulSets;
 
-    /// <summary>
-    /// The cached objects of one namespace (plus the cluster objects' namespace) as the set resolution reads: the same
-    /// lookups <c>validate</c> answers from its input files, answered from the caches.
-    /// </summary>
-    public ManifestSet Snapshot(string ns)
-    {
-        var set = new ManifestSet();
-        var here = new ManifestLocation("cluster", 0, 0);
-        bool InScope(V1ObjectMeta meta) => meta.NamespaceProperty == ns || meta.NamespaceProperty == clusterObjectNamespace;
-        set.Secrets.AddRange(Secrets.Items.Where(s => InScope(s.Metadata)).Select(s => new Located<V1Secret>(s, here)));
-        set.ConfigMaps.AddRange(ConfigMaps.Items.Where(c => InScope(c.Metadata)).Select(c => new Located<V1ConfigMap>(c, here)));
-        set.TriggerAuthentications.AddRange(TriggerAuthentications.Items.Where(t => t.Metadata.NamespaceProperty == ns)
-            .Select(t => new Located<TriggerAuthentication>(t, here)));
-        set.ClusterTriggerAuthentications.AddRange(ClusterTriggerAuthentications.Items.Select(t => new Located<ClusterTriggerAuthentication>(t, here)));
-        set.Deployments.AddRange(Deployments.Items.Where(d => d.Metadata.NamespaceProperty == ns).Select(d => new Located<V1Deployment>(d, here)));
-        set.StatefulSets.AddRange(StatefulSets.Items.Where(s => s.Metadata.NamespaceProperty == ns).Select(s => new Located<V1StatefulSet>(s, here)));
-        set.ScaledObjects.AddRange(ScaledObjects.Items.Where(s => s.Metadata.NamespaceProperty == ns).Select(s => new Located<ScaledObject>(s, here)));
-        set.HorizontalPodAutoscalers.AddRange(Autoscalers.Items.Where(h => h.Metadata.NamespaceProperty == ns)
-            .Select(h => new Located<V2HorizontalPodAutoscaler>(h, here)));
-        return set;
-    }
+    public IEnumerable<ScaledObject> GetScaledObjects(string @namespace) =>
+        ScaledObjects.Items.Where(o => o.Metadata.NamespaceProperty == @namespace);
+
+    public IEnumerable<V2HorizontalPodAutoscaler> GetHorizontalPodAutoscalers(string @namespace) =>
+        Autoscalers.Items.Where(h => h.Metadata.NamespaceProperty == @namespace);
+
+    // LimitRanges are not watched: the cpu/memory rule that reads them treats "none at hand" as "no default".
+    public IEnumerable<V1LimitRange> GetLimitRanges(string @namespace) => [];
+
+    public WorkloadLookup GetWorkload(string @namespace, string gvkString, string name) => WorkloadLookup.Of(this, @namespace, gvkString, name);
+
+    public string? ResolveResource(string group, string version, string kind) =>
+        BuiltInResources.Find(group, kind) ?? BuiltInResources.Guess(kind);
+
+    public V1Deployment? FindDeployment(string @namespace, string name) => Find(Deployments, @namespace, name);
+
+    public V1StatefulSet? FindStatefulSet(string @namespace, string name) => Find(StatefulSets, @namespace, name);
+
+    public V1Secret? FindSecret(string @namespace, string name) => Find(Secrets, @namespace, name);
+
+    public V1ConfigMap? FindConfigMap(string @namespace, string name) => Find(ConfigMaps, @namespace, name);
+
+    public TriggerAuthenticationSpec? FindTriggerAuthentication(string @namespace, string name) =>
+        Find(TriggerAuthentications, @namespace, name)?.Spec;
+
+    public TriggerAuthenticationSpec? FindClusterTriggerAuthentication(string name) =>
+        ClusterTriggerAuthentications.TryGet(ObjectKey.Of(null, name), out var auth) ? auth.Spec : null;
+
+    private static T? Find<T>(ResourceInformer<T> informer, string ns, string name)
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta> => informer.TryGet(ObjectKey.Of(ns, name), out var item) ? item : null;
 }

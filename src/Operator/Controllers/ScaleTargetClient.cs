@@ -70,6 +70,23 @@ internal sealed class ScaleTargetClient(IKubernetes client)
         }
     }
 
+    /// <summary>
+    /// Running and Ready pods selected by the target's <c>/scale</c> <c>status.selector</c> (KEDA's fallback divides
+    /// <c>Value</c> targets by it); 0 when the target publishes no selector.
+    /// </summary>
+    public async Task<int> CountReadyPodsAsync(V1Scale scale, string ns, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(scale.Status?.Selector))
+        {
+            return 0;
+        }
+
+        var pods = await client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: scale.Status.Selector, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return pods.Items.Count(p => p.Status?.Phase == "Running"
+            && p.Status.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true);
+    }
+
     /// <summary>Whether the target object itself exists (to tell "doesn't exist" from "doesn't expose /scale").</summary>
     public async Task<bool> ExistsAsync(GroupVersionKindResource gvkr, string ns, string name, CancellationToken cancellationToken)
     {

@@ -81,7 +81,7 @@ internal sealed partial class ScaledObjectController : QueueController
         }
 
         so = await EnsureFinalizerAndLabelAsync(so, cancellationToken).ConfigureAwait(false);
-        var status = ScaledObjectWriter.CloneStatus(so);
+        var status = ScaledObjectStatusCopy.Of(so.Status);
         ScaledObjectConditions.EnsureInitialized(status);
         var wasReady = ScaledObjectConditions.IsTrue(ScaledObjectConditions.Find(status.Conditions, ConditionTypes.Ready));
         var error = await ReconcileScaledObjectAsync(key, so, status, cancellationToken).ConfigureAwait(false);

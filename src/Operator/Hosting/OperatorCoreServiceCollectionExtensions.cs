@@ -10,6 +10,7 @@ using Operator.Leadership;
 using Operator.Metrics;
 using Operator.ScaleLoop;
 using Operator.Scalers;
+using Operator.Telemetry;
 
 namespace Operator.Hosting;
 
@@ -33,7 +34,7 @@ public static class OperatorCoreServiceCollectionExtensions
         services.TryAddSingleton<ILeadershipGate, AlwaysLeader>();
         services.AddSingleton(sp => new SharedInformers(sp.GetRequiredService<IKubernetes>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Operator.Informers"), sp.GetRequiredService<TimeProvider>(), options.WatchNamespace));
-        services.AddSingleton(sp => new OperatorInformers(sp.GetRequiredService<SharedInformers>(), options.ClusterObjectNamespace));
+        services.AddSingleton(sp => new OperatorInformers(sp.GetRequiredService<SharedInformers>()));
         services.AddSingleton(sp => new ScaleTargetClient(sp.GetRequiredService<IKubernetes>()));
         services.AddSingleton(sp => new ScaledObjectWriter(sp.GetRequiredService<IKubernetes>(),
             new EventRecorder(sp.GetRequiredService<IKubernetes>(), OperatorDefaults.Component, sp.GetRequiredService<TimeProvider>(),
@@ -42,6 +43,8 @@ public static class OperatorCoreServiceCollectionExtensions
             new ScalerServices { TimeProvider = sp.GetRequiredService<TimeProvider>(), LoggerFactory = sp.GetRequiredService<ILoggerFactory>() }));
         services.AddSingleton<ScalerCache>();
         services.AddSingleton<MetricsCache>();
+        services.TryAddSingleton<OperatorMetrics>();
+        services.AddSingleton<TriggerQueries>();
         services.AddSingleton<ScaledObjectPoller>();
         services.AddSingleton(sp =>
         {

@@ -63,16 +63,7 @@ public sealed class ManifestSet : IObjectsAtHand
 
     public IEnumerable<V1LimitRange> GetLimitRanges(string @namespace) => LimitRangesIn(@namespace);
 
-    public WorkloadLookup GetWorkload(string @namespace, string gvkString, string name)
-    {
-        var podSpec = gvkString switch
-        {
-            "apps/v1.Deployment" => FindDeployment(@namespace, name)?.Spec?.Template?.Spec,
-            "apps/v1.StatefulSet" => FindStatefulSet(@namespace, name)?.Spec?.Template?.Spec,
-            _ => null,
-        };
-        return podSpec is not null ? new WorkloadLookup.Found(podSpec) : new WorkloadLookup.NotFound();
-    }
+    public WorkloadLookup GetWorkload(string @namespace, string gvkString, string name) => WorkloadLookup.Of(this, @namespace, gvkString, name);
 
     public string? ResolveResource(string group, string version, string kind) =>
         BuiltInResources.Find(group, kind) ?? BuiltInResources.Guess(kind);

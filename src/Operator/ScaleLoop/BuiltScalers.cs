@@ -1,17 +1,27 @@
 using k8s.Models;
 using Operator.Api;
 using Operator.Scalers;
+using Operator.Scaling.Modifiers;
 
 namespace Operator.ScaleLoop;
 
-/// <summary>The scalers of one ScaledObject generation, in trigger order; a trigger that failed to build carries its errors.</summary>
-internal sealed class BuiltScalers(long generation, IReadOnlyList<BuiltScaler> triggers) : IAsyncDisposable
+/// <summary>
+/// The scalers of one ScaledObject generation, in trigger order (a trigger that failed to build carries its errors),
+/// and the compiled scalingModifiers formula (or why it does not compile).
+/// </summary>
+internal sealed class BuiltScalers(
+    long generation, IReadOnlyList<BuiltScaler> triggers, CompiledFormula? formula = null, string? formulaError = null) : IAsyncDisposable
 {
     public long Generation => generation;
 
     public IReadOnlyList<BuiltScaler> Triggers => triggers;
 
-    public IEnumerable<string> Errors => triggers.SelectMany(t => t.Errors.Select(e => $"trigger {t.Index} ({t.Trigger.Type}): {e}"));
+    public CompiledFormula? Formula => formula;
+
+    public string? FormulaError => formulaError;
+
+    /// <summary>Every build error, each prefixed with its trigger (<c>trigger 0 (prometheus): ...</c>).</summary>
+    public IEnumerable<string> Errors => triggers.SelectMany(t => t.Errors);
 
     public bool IsComplete => triggers.All(t => t.Scaler is not null);
 
@@ -30,5 +40,5 @@ internal sealed class BuiltScalers(long generation, IReadOnlyList<BuiltScaler> t
     }
 }
 
-/// <summary>One trigger's scaler (null when building failed), its config and build errors.</summary>
+/// <summary>One trigger's scaler (null when building failed), its config and build errors (prefixed with the trigger).</summary>
 internal sealed record BuiltScaler(int Index, ScaleTrigger Trigger, ScalerConfig Config, IScaler? Scaler, IReadOnlyList<string> Errors);

@@ -1,15 +1,22 @@
+using k8s.Models;
+using Operator.Api;
 using Operator.Controllers;
 using Operator.Metrics;
 using Operator.Scalers;
+using Operator.Scaling.Fallbacks;
+using Operator.Scaling.Modifiers;
 
 namespace Operator.ScaleLoop;
 
 /// <summary>
-/// KEDA's <c>GetScaledObjectMetrics</c> for the metrics adapter: finds the trigger that reports the metric
-/// (names compared case-insensitively), answers from the last poll when the trigger has <c>useCachedMetrics</c>,
-/// otherwise asks the cached scaler.
+/// KEDA's <c>GetScaledObjectMetrics</c> for the metrics adapter: finds the triggers that report the metric (names
+/// compared case-insensitively; with scalingModifiers every External metric feeds the formula), answers from the last
+/// poll when the trigger has <c>useCachedMetrics</c>, otherwise asks the cached scaler, then applies fallback and the
+/// scalingModifiers formula with the same functions the scale loop's poll step uses. Health is read from the status
+/// the loop writes (the loop alone counts failures, once per poll).
 /// </summary>
-internal sealed class ScaledObjectMetricsSource(OperatorInformers informers, ScalerCache scalers, MetricsCache metrics) : IScaledObjectMetricsSource
+internal sealed class ScaledObjectMetricsSource(
+    OperatorInformers informers, ScalerCache scalers, MetricsCache metrics, ScaleTargetClient scaleTargets) : IScaledObjectMetricsSource
 {
     public async ValueTask<ScaledObjectMetricsResult> GetMetricsAsync(
         string @namespace, string scaledObjectName, string metricName, CancellationToken cancellationToken)
@@ -21,26 +28,93 @@ internal sealed class ScaledObjectMetricsSource(OperatorInformers informers, Sca
         }
 
         var built = scalers.Get(key, so);
+        var modifiers = so.IsUsingModifiers();
+        var matching = new List<MetricValue>();
+        var fallbackValues = new List<MetricValue>();
+        var metricToTrigger = new Dictionary<string, string>(StringComparer.Ordinal);
+        var health = new List<KeyValuePair<string, HealthStatus>>();
+        var (isError, fallbackActive, found) = (false, false, false);
+        Replicas? replicas = null;
         foreach (var trigger in built.Triggers)
         {
-            var name = trigger.Scaler?.GetMetricSpecs().Select(s => s.External?.Metric?.Name)
-                .FirstOrDefault(n => string.Equals(n, metricName, StringComparison.OrdinalIgnoreCase));
-            if (name is null || trigger.Scaler is null)
+            foreach (var spec in trigger.Scaler?.GetMetricSpecs() ?? [])
             {
-                continue;
-            }
+                if (spec.External?.Metric?.Name is not { } name
+                    || (!modifiers && !string.Equals(name, metricName, StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
 
-            ScalerResult result;
-            if (!trigger.Trigger.UseCachedMetrics || !metrics.TryGet(key, name, out result))
-            {
-                result = await trigger.Scaler.GetMetricsAndActivityAsync(name, cancellationToken).ConfigureAwait(false);
-            }
+                found = true;
+                if (!trigger.Trigger.UseCachedMetrics || !metrics.TryGet(key, name, out var result))
+                {
+                    result = await trigger.Scaler!.GetMetricsAndActivityAsync(name, cancellationToken).ConfigureAwait(false);
+                }
 
-            return result.IsSuccess
-                ? ScaledObjectMetricsResult.Success(result.Metrics)
-                : ScaledObjectMetricsResult.Failure($"error getting metric {name} for scaledObject {key}: {result.Error}");
+                if (!result.IsSuccess && so.Spec.Fallback is not null)
+                {
+                    replicas ??= await ReadReplicasAsync(so, spec, cancellationToken).ConfigureAwait(false);
+                }
+
+                var afterFallback = FallbackEvaluator.Apply(so, name, result.Metrics, result.Error, spec, replicas?.Current, replicas?.Ready);
+                if (afterFallback.Health is { } entry)
+                {
+                    health.Add(new(name, entry));
+                }
+
+                if (!string.IsNullOrEmpty(trigger.Trigger.Name))
+                {
+                    metricToTrigger[name] = trigger.Trigger.Name;
+                }
+
+                isError |= !afterFallback.IsSuccess;
+                fallbackActive |= afterFallback.FallbackActive;
+                (afterFallback.FallbackActive ? fallbackValues : matching).AddRange(afterFallback.Metrics);
+            }
         }
 
-        return ScaledObjectMetricsResult.Missing($"no matching metrics found for {metricName} in scaledObject {key}");
+        if (!found)
+        {
+            return ScaledObjectMetricsResult.Missing($"no matching metrics found for {metricName} in scaledObject {key}");
+        }
+
+        if (isError)
+        {
+            // KEDA drops the scalers after any error so credentials and clients are rebuilt on the next use.
+            await scalers.InvalidateAsync(key).ConfigureAwait(false);
+            if (!fallbackActive)
+            {
+                return ScaledObjectMetricsResult.Failure($"metric:{metricName} encountered error");
+            }
+        }
+
+        var values = ScalingModifiersRuntime.Handle(so, FallbackEvaluator.Merge(so.Status?.Health, health), [.. matching, .. fallbackValues],
+            metricToTrigger, fallbackActive, fallbackValues, built.Formula, out var formulaError);
+        if (formulaError is not null)
+        {
+            return ScaledObjectMetricsResult.Failure($"metric:{metricName} encountered error: {formulaError}");
+        }
+
+        return values.Count > 0
+            ? ScaledObjectMetricsResult.Success(values)
+            : ScaledObjectMetricsResult.Missing($"no matching metrics found for {metricName} in scaledObject {key}");
     }
+
+    // The target's replicas for fallback behaviors other than static, and Running+Ready pods for Value targets.
+    private async Task<Replicas> ReadReplicasAsync(ScaledObject so, V2MetricSpec spec, CancellationToken cancellationToken)
+    {
+        if (so.Status?.ScaleTargetGvkr is not { } gvkr)
+        {
+            return new Replicas(null, null);
+        }
+
+        var ns = so.Metadata.NamespaceProperty;
+        var scale = await scaleTargets.GetAsync(gvkr, ns, so.Spec.ScaleTargetRef.Name, cancellationToken).ConfigureAwait(false);
+        var ready = scale is not null && FallbackEvaluator.NeedsReadyReplicas(so, spec)
+            ? await scaleTargets.CountReadyPodsAsync(scale, ns, cancellationToken).ConfigureAwait(false)
+            : (int?)null;
+        return new Replicas(scale?.Spec?.Replicas, ready);
+    }
+
+    private sealed record Replicas(int? Current, int? Ready);
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using k8s.Autorest;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Operator.Api;
 using Operator.Controllers;
@@ -8,24 +10,31 @@ using Operator.Decisions;
 using Operator.Scalers;
 using Operator.Scaling;
 using Operator.Scaling.Executor;
+using Operator.Scaling.Fallbacks;
+using Operator.Telemetry;
 
 namespace Operator.ScaleLoop;
 
 /// <summary>
-/// One poll of one ScaledObject (KEDA's <c>checkScalers</c> + <c>RequestScale</c>): query every trigger, aggregate
-/// activity, decide with <see cref="ScaleDecider"/>, write <c>/scale</c> for 0↔1 and idle/min, then status, events,
-/// a decision record and a span. Never throws: failures become conditions and the next poll comes anyway.
+/// One poll of one ScaledObject (KEDA's <c>checkScalers</c>): read the target's replicas, query every trigger, hand
+/// everything to the one pure <see cref="ScalePollStep"/> (fallback, scalingModifiers, the <c>RequestScale</c> table,
+/// HPA health), write <c>/scale</c> when it asks (0↔1, idle, min), then the status fields the loop owns, events, a
+/// decision record, telemetry and a span. Never throws: failures become conditions and the next poll comes anyway.
 /// </summary>
 internal sealed class ScaledObjectPoller(
     OperatorInformers informers,
     ScalerCache scalers,
     MetricsCache metrics,
+    TriggerQueries queries,
     ScaleTargetClient scaleTargets,
     ScaledObjectWriter writer,
     IDecisionLog decisions,
+    OperatorMetrics telemetry,
     TimeProvider time,
     ILogger<ScaledObjectPoller> logger)
 {
+    private readonly ScalePollStep _step = new(time);
+
     public static readonly ActivitySource ActivitySource = new("Keda.Operator");
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _serial = new(StringComparer.Ordinal);
@@ -82,153 +91,103 @@ internal sealed class ScaledObjectPoller(
 
         using var span = ActivitySource.StartActivity("scaledobject.poll");
         span?.SetTag("keda.scaledobject", key);
+        var ns = so.Metadata.NamespaceProperty;
+        var target = so.Spec.ScaleTargetRef.Name;
         var built = scalers.Get(key, so);
-        var (states, observations) = await QueryTriggersAsync(key, built, cancellationToken).ConfigureAwait(false);
-        var activity = ActivityAggregator.Aggregate(so, states);
-        var isError = activity.IsError || activity.Error is not null;
+        var (scale, scaleError) = await ReadScaleAsync(gvkr, ns, target, cancellationToken).ConfigureAwait(false);
+        var current = scale?.Spec?.Replicas;
+        var (polls, observations) = await queries.QueryAsync(key, so, built, cancellationToken).ConfigureAwait(false);
+        var ready = scale is not null && NeedsReadyReplicas(so, polls)
+            ? await scaleTargets.CountReadyPodsAsync(scale, ns, cancellationToken).ConfigureAwait(false)
+            : (int?)null;
+        informers.Autoscalers.TryGet($"{ns}/{so.Status?.HpaName}", out var hpa);
+        var result = _step.Poll(new ScalePollInput
+        {
+            ScaledObject = so,
+            CurrentReplicas = current,
+            CurrentReplicasError = scaleError,
+            ReadyReplicas = ready,
+            Triggers = polls,
+            Formula = built.Formula,
+            Hpa = hpa,
+        });
+        var isError = result.Activity.IsError;
+        telemetry.RecordScaledObjectError(ns, so.Metadata.Name, isError);
         if (isError)
         {
             // KEDA drops the whole scalers cache after an error so credentials and clients are rebuilt next poll.
             await scalers.InvalidateAsync(key).ConfigureAwait(false);
         }
 
-        span?.SetTag("keda.active", activity.IsActive);
+        span?.SetTag("keda.active", result.Activity.IsActive);
         span?.SetTag("keda.error", isError);
-        var scale = await scaleTargets.GetAsync(gvkr, so.Metadata.NamespaceProperty, so.Spec.ScaleTargetRef.Name, cancellationToken).ConfigureAwait(false);
-        if (scale is null)
-        {
-            var failed = ScaleDecider.CurrentReplicasUnavailable(so, $"{gvkr.Resource} \"{so.Spec.ScaleTargetRef.Name}\" not found");
-            var status = ScaledObjectWriter.CloneStatus(so);
-            failed.ApplyTo(status);
-            await writer.WriteStatusAsync(so, status, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var current = scale.Spec?.Replicas ?? 0;
-        await UpdatePushWatchAsync(key, built, current).ConfigureAwait(false);
-        var decision = new ScaleDecider(time).Decide(new ScaleRequest(so, current, activity.IsActive, isError, activity.ActiveTriggers));
         span?.SetTag("keda.replicas.current", current);
         span?.SetTag("keda.cooldown.lastActiveTime", so.Status?.LastActiveTime?.ToString("O", CultureInfo.InvariantCulture));
-        var succeeded = true;
-        if (decision.TargetReplicas is int target)
+        if (current is int replicas)
         {
-            using var change = ActivitySource.StartActivity("scaledobject.scale");
-            change?.SetTag("keda.scaledobject", key);
-            change?.SetTag("keda.replicas.from", current);
-            change?.SetTag("keda.replicas.to", target);
-            change?.SetTag("keda.action", decision.Action.ToString());
-            try
-            {
-                await scaleTargets.SetReplicasAsync(gvkr, so.Metadata.NamespaceProperty, so.Spec.ScaleTargetRef.Name, target, cancellationToken)
-                    .ConfigureAwait(false);
-                ScaleLoopLog.Scaled(logger, key, current, target, decision.Action);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                succeeded = false;
-                change?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            }
+            await UpdatePushWatchAsync(key, built, replicas).ConfigureAwait(false);
         }
 
-        var outcome = decision.For(succeeded);
-        var newStatus = ScaledObjectWriter.CloneStatus(so);
-        outcome.ApplyTo(newStatus);
-        await writer.WriteStatusAsync(so, newStatus, cancellationToken).ConfigureAwait(false);
+        var succeeded = result.TargetReplicas is not int wanted
+            || await ScaleAsync(key, gvkr, so, replicas: current ?? 0, wanted, result.Action, cancellationToken).ConfigureAwait(false);
+        var outcome = result.For(succeeded);
+        if (outcome.StatusChanged)
+        {
+            await writer.WriteStatusAsync(so, outcome.Status, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var scaleEvent in outcome.Events)
         {
             await writer.EventAsync(so, scaleEvent, cancellationToken).ConfigureAwait(false);
         }
 
-        var record = DecisionFor(time.GetUtcNow(), decision, current, activity.IsActive, isError, succeeded, observations, span?.TraceId.ToString());
+        var record = PollDecisions.For(time.GetUtcNow(), result, current, succeeded, observations, span?.TraceId.ToString());
         span?.SetTag("keda.decision.rule", record.Rule);
         span?.SetTag("keda.decision", record.Summary);
-        decisions.Record(so.Metadata.NamespaceProperty, so.Metadata.Name, record);
+        decisions.Record(ns, so.Metadata.Name, record);
     }
 
-    private async Task<(List<TriggerState> States, List<TriggerObservation> Observations)> QueryTriggersAsync(
-        string key, BuiltScalers built, CancellationToken cancellationToken)
+    // The replica write of a decision (0↔1, idle, min): one span per change, a failure becomes the decision's failed outcome.
+    private async Task<bool> ScaleAsync(
+        string key, GroupVersionKindResource gvkr, ScaledObject so, int replicas, int wanted, ScaleAction action, CancellationToken cancellationToken)
     {
-        var states = new List<TriggerState>();
-        var observations = new List<TriggerObservation>();
-        foreach (var trigger in built.Triggers)
+        using var change = ActivitySource.StartActivity("scaledobject.scale");
+        change?.SetTag("keda.scaledobject", key);
+        change?.SetTag("keda.replicas.from", replicas);
+        change?.SetTag("keda.replicas.to", wanted);
+        change?.SetTag("keda.action", action.ToString());
+        try
         {
-            if (trigger.Scaler is null)
-            {
-                states.Add(new TriggerState(trigger.Trigger.Type, "", false, true, []));
-                observations.Add(new TriggerObservation { Index = trigger.Index, Type = trigger.Trigger.Type, Name = trigger.Trigger.Name, Error = "scaler could not be built" });
-                continue;
-            }
-
-            foreach (var spec in trigger.Scaler.GetMetricSpecs())
-            {
-                if (spec.External?.Metric?.Name is not { } metricName)
-                {
-                    continue;
-                }
-
-                var result = await trigger.Scaler.GetMetricsAndActivityAsync(metricName, cancellationToken).ConfigureAwait(false);
-                metrics.Store(key, metricName, result);
-                states.Add(new TriggerState(trigger.Trigger.Type, metricName, result.IsSuccess && result.IsActive, !result.IsSuccess, result.Metrics));
-                observations.Add(new TriggerObservation
-                {
-                    Index = trigger.Index,
-                    Type = trigger.Trigger.Type,
-                    Name = trigger.Trigger.Name,
-                    MetricName = metricName,
-                    Value = result.Metrics.Count > 0 ? result.Metrics[0].Value : null,
-                    Target = Quantity(spec.External.Target?.AverageValue?.ToString() ?? spec.External.Target?.Value?.ToString()),
-                    IsActive = result.IsSuccess && result.IsActive,
-                    Error = result.Error,
-                });
-            }
+            await scaleTargets.SetReplicasAsync(gvkr, so.Metadata.NamespaceProperty, so.Spec.ScaleTargetRef.Name, wanted, cancellationToken)
+                .ConfigureAwait(false);
+            ScaleLoopLog.Scaled(logger, key, replicas, wanted, action);
+            return true;
         }
-
-        return (states, observations);
-    }
-
-    private static double? Quantity(string? text) =>
-        text is not null && double.TryParse(text.TrimEnd('m'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            ? text.EndsWith('m') ? value / 1000 : value
-            : null;
-
-    private static DecisionRecord DecisionFor(
-        DateTimeOffset now, ScaleDecision decision, int current, bool isActive, bool isError, bool succeeded, List<TriggerObservation> observations, string? traceId)
-    {
-        var (rule, summary) = decision.Action switch
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            ScaleAction.ScaleFromZeroOrIdle => (DecisionRules.Activation, $"scaled {current}→{decision.TargetReplicas} because {Cause(observations)}"),
-            ScaleAction.ScaleToZeroOrIdle => (DecisionRules.ScaleToZero, $"scaled {current}→{decision.TargetReplicas} because no trigger is active and the cooldown has passed"),
-            ScaleAction.EnforceMinReplicas => (DecisionRules.MinReplicas, $"scaled {current}→{decision.TargetReplicas} to reach minReplicaCount"),
-            _ when isError => (DecisionRules.Error, $"kept {current} replicas: a trigger failed"),
-            _ when isActive => (DecisionRules.Hpa, $"kept {current} replicas: active, the HPA scales between min and max"),
-            _ when current > 0 => (DecisionRules.Cooldown, $"kept {current} replicas: no trigger is active, cooling down"),
-            _ => (DecisionRules.ScaleToZero, $"kept {current} replicas: no trigger is active"),
-        };
-        if (!succeeded)
-        {
-            summary = "failed: " + summary;
+            change?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            return false;
         }
-
-        return new DecisionRecord
-        {
-            Time = now,
-            Triggers = observations,
-            IsActive = isActive,
-            Rule = rule,
-            Summary = summary,
-            ReplicasBefore = current,
-            ReplicasWritten = succeeded ? decision.TargetReplicas : null,
-            TraceId = traceId,
-        };
     }
 
-    private static string Cause(List<TriggerObservation> observations)
+    private async Task<(V1Scale? Scale, string? Error)> ReadScaleAsync(
+        GroupVersionKindResource gvkr, string ns, string name, CancellationToken cancellationToken)
     {
-        var active = observations.FirstOrDefault(o => o.IsActive);
-        return active is null
-            ? "activation is forced"
-            : string.Create(CultureInfo.InvariantCulture, $"trigger {active.Index} ({active.Type}) = {active.Value} is active");
+        try
+        {
+            var scale = await scaleTargets.GetAsync(gvkr, ns, name, cancellationToken).ConfigureAwait(false);
+            return scale is null ? (null, $"{gvkr.Resource}.{gvkr.Group} \"{name}\" not found") : (scale, null);
+        }
+        catch (HttpOperationException ex)
+        {
+            return (null, ex.Message);
+        }
     }
+
+    // Fallback with Value targets divides by the Running+Ready pods; count them only when a failing trigger needs it.
+    private static bool NeedsReadyReplicas(ScaledObject so, List<TriggerPoll> polls) =>
+        so.Spec.Fallback is not null
+        && polls.Any(p => p.Result is { IsSuccess: false } && p.MetricSpec is { } spec && FallbackEvaluator.NeedsReadyReplicas(so, spec));
 
     private async Task UpdatePushWatchAsync(string key, BuiltScalers built, int current)
     {

@@ -3,69 +3,52 @@ using Operator.Controllers;
 using Operator.Manifests;
 using Operator.Resolution;
 using Operator.Scalers;
+using Operator.Scaling.Modifiers;
 
 namespace Operator.ScaleLoop;
 
 /// <summary>
-/// Builds a ScaledObject's scalers from the informer caches: the target's container env, each trigger's
-/// TriggerAuthentication/ClusterTriggerAuthentication, then KEDA's builder per trigger type.
+/// Builds a ScaledObject's scalers from the informer caches through KEDA's scalers builder
+/// (<see cref="ScalerConfigBuilder"/>, the same code <c>validate</c> runs over its input files), then the scaler
+/// registry per trigger; compiles the scalingModifiers formula once per generation.
 /// </summary>
 internal sealed class ScalerFactory(OperatorInformers informers, string clusterObjectNamespace, ScalerServices services)
 {
+    private readonly ScalerConfigBuilder _configs = new(informers, clusterObjectNamespace);
+
     public BuiltScalers Build(ScaledObject so)
     {
         var ns = so.Metadata.NamespaceProperty;
-        var set = informers.Snapshot(ns);
-        var target = ScaleTargetResolver.Resolve(set, so);
-        IReadOnlyDictionary<string, string> env = new Dictionary<string, string>();
-        string? envError = null;
-        if (target.PodSpec is not null)
+        var target = ScaleTargetResolver.Resolve(informers, so);
+        var set = _configs.Build(so.Spec.Triggers ?? [], target, so.Metadata.Name, ns, ManifestKinds.ScaledObject);
+        var built = new List<BuiltScaler>(set.Triggers.Count);
+        foreach (var trigger in set.Triggers)
         {
-            var resolved = ContainerEnvResolver.Resolve(set, target.PodSpec, target.EnvSourceContainerName, ns);
-            env = resolved.Env;
-            envError = resolved.Error;
-        }
-
-        var authResolver = new TriggerAuthResolver(set, clusterObjectNamespace);
-        var built = new List<BuiltScaler>();
-        var triggers = so.Spec.Triggers ?? [];
-        for (var index = 0; index < triggers.Count; index++)
-        {
-            var trigger = triggers[index];
-            var auth = authResolver.Resolve(trigger.AuthenticationRef, target.PodSpec, ns);
-            var config = new ScalerConfig
+            var errors = new List<string>(trigger.Errors);
+            if (set.EnvError is not null)
             {
-                TriggerType = trigger.Type,
-                TriggerName = trigger.Name ?? "",
-                TriggerIndex = index,
-                TriggerMetadata = trigger.Metadata ?? [],
-                AuthParams = auth.AuthParams,
-                ResolvedEnv = env,
-                MetricType = trigger.MetricType ?? "",
-                UseCachedMetrics = trigger.UseCachedMetrics,
-                PodIdentity = auth.PodIdentity,
-                ScalableObjectName = so.Metadata.Name,
-                ScalableObjectNamespace = ns,
-                ScalableObjectType = ManifestKinds.ScaledObject,
-            };
-            var errors = new List<string>(auth.Errors);
-            if (envError is not null)
-            {
-                errors.Add($"error resolving secrets for ScaleTarget: {envError}");
+                errors.Add(trigger.Prefix + set.EnvError);
             }
 
-            var result = ScalerRegistry.Build(config, services);
-            errors.AddRange(result.Errors);
-            IScaler? scaler = result.Scaler;
+            var result = ScalerRegistry.Build(trigger.Config, services);
+            errors.AddRange(result.Errors.Select(e => trigger.Prefix + e));
+            var scaler = result.Scaler;
             if (errors.Count > 0 && scaler is not null)
             {
                 _ = scaler.DisposeAsync().AsTask();
                 scaler = null;
             }
 
-            built.Add(new BuiltScaler(index, trigger, config, scaler, errors));
+            built.Add(new BuiltScaler(trigger.Index, trigger.Trigger, trigger.Config, scaler, errors));
         }
 
-        return new BuiltScalers(so.Metadata.Generation ?? 0, built);
+        CompiledFormula? formula = null;
+        string? formulaError = null;
+        if (so.IsUsingModifiers())
+        {
+            formula = ScalingModifiersValidator.ValidateAndCompile(so, out formulaError);
+        }
+
+        return new BuiltScalers(so.Metadata.Generation ?? 0, built, formula, formulaError);
     }
 }

@@ -45,9 +45,25 @@ internal sealed class ScalePollStep(TimeProvider timeProvider)
         var metricToTrigger = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var trigger in input.Triggers)
         {
-            if (trigger.Result is null || trigger.MetricSpec is null || trigger.MetricName.Length == 0)
+            if (trigger.MetricSpec is null || trigger.MetricName.Length == 0)
             {
-                states.Add(new TriggerState(trigger.TriggerType, "", false, false, []));
+                // No External metric: cpu/memory (served by the metrics server), or a scaler that could not be built.
+                if (trigger.Result?.Error is { } buildError)
+                {
+                    events.Add(ScaleEvent.WarningEvent(EventReasons.KedaScalerFailed, buildError));
+                    states.Add(new TriggerState(trigger.TriggerType, "", false, true, [], buildError));
+                }
+                else
+                {
+                    states.Add(new TriggerState(trigger.TriggerType, "", false, false, []));
+                }
+
+                continue;
+            }
+
+            if (trigger.Result is null)
+            {
+                states.Add(new TriggerState(trigger.TriggerType, trigger.MetricName, false, false, []));
                 continue;
             }
 
@@ -74,6 +90,11 @@ internal sealed class ScalePollStep(TimeProvider timeProvider)
         var health = FallbackEvaluator.Merge(so.Status?.Health, healthUpdates);
         var composite = so.IsUsingModifiers() ? CompositeActivity.For(so, input.Formula, metricToTrigger, health) : null;
         var activity = ActivityAggregator.Aggregate(so, states, composite);
+        if (activity.Error is { } aggregationError)
+        {
+            // KEDA records a formula that cannot be evaluated as a KEDAScalerFailed warning; the poll counts as errored.
+            events.Add(ScaleEvent.WarningEvent(EventReasons.KedaScalerFailed, aggregationError));
+        }
 
         var working = ScaledObjectStatusCopy.Of(so.Status);
         working.Health = health;

@@ -15,4 +15,8 @@ public sealed record TriggerPoll(int Index, string TriggerType, string? TriggerN
 
     /// <summary>A trigger served by the metrics server (no External metric to query).</summary>
     public static TriggerPoll Resource(int index, string triggerType) => new(index, triggerType, null, null, null);
+
+    /// <summary>A trigger whose scaler could not be built (or whose specs could not be read): an error for the poll.</summary>
+    public static TriggerPoll Unbuilt(int index, string triggerType, string? triggerName, string error) =>
+        new(index, triggerType, triggerName, null, ScalerResult.Failure(error));
 }

@@ -17,4 +17,20 @@ public abstract record WorkloadLookup
 
     /// <summary>Not knowable here (e.g. an offline check without the workload manifest); checks needing it are skipped.</summary>
     public sealed record Unknown : WorkloadLookup;
+
+    /// <summary>
+    /// The pod template of an <c>apps/v1</c> Deployment or StatefulSet found through <paramref name="objects"/>'
+    /// Find methods; <see cref="NotFound"/> for any other kind or a missing workload.
+    /// </summary>
+    public static WorkloadLookup Of(Resolution.IObjectsAtHand objects, string @namespace, string gvkString, string name)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        var podSpec = gvkString switch
+        {
+            "apps/v1.Deployment" => objects.FindDeployment(@namespace, name)?.Spec?.Template?.Spec,
+            "apps/v1.StatefulSet" => objects.FindStatefulSet(@namespace, name)?.Spec?.Template?.Spec,
+            _ => null,
+        };
+        return podSpec is not null ? new Found(podSpec) : new NotFound();
+    }
 }

@@ -167,4 +167,25 @@ public class ScalePollStepTests
         Assert.True(result.Activity.IsActive);
         Assert.Equal(ScaleRule.Active, result.Rule);
     }
+
+    [Fact]
+    public void Poll_TriggerWhoseScalerCouldNotBeBuilt_IsAnErroredPoll_WithAScalerFailedWarning()
+    {
+        var result = Step.Poll(Input(NewScaledObject(), 1, TriggerPoll.Unbuilt(0, "prometheus", "a", "trigger 0 (prometheus): missing serverAddress")));
+
+        Assert.True(result.Activity.IsError);
+        Assert.Equal(ScaleRule.TriggerError, result.Rule);
+        Assert.Equal("Warning KEDAScalerFailed trigger 0 (prometheus): missing serverAddress", Assert.Single(result.OnSuccess.Events).ToString());
+    }
+
+    [Fact]
+    public void Poll_FormulaThatFailsAtRunTime_RecordsTheFormulaErrorAsAScalerFailedWarning()
+    {
+        var so = NewScaledObject(modifiers: new ScalingModifiers { Formula = "a / missing", Target = "2" });
+
+        var result = Step.Poll(Input(so, 1, Value(35, active: true)) with { Formula = FormulaCompiler.Compile("a / missing", ["a", "missing"], out _) });
+
+        Assert.True(result.Activity.IsError);
+        Assert.Contains(result.OnSuccess.Events, e => e.Reason == "KEDAScalerFailed" && e.Message.StartsWith("error trying to run custom formula", StringComparison.Ordinal));
+    }
 }

@@ -29,6 +29,22 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
         Client = Cluster.CreateClient();
     }
 
+    /// <summary>Creates KEDA's CRDs from deploy/crds (idempotent per fixture: call once per test class).</summary>
+    public async Task ApplyKedaCrdsAsync()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Cli.RepositoryPaths.Root, "deploy", "crds"), "*.yaml"))
+        {
+            var crd = KubernetesYaml.Deserialize<k8s.Models.V1CustomResourceDefinition>(await File.ReadAllTextAsync(file));
+            try
+            {
+                await Client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
+            }
+            catch (k8s.Autorest.HttpOperationException ex) when (ex.Response.StatusCode == System.Net.HttpStatusCode.Conflict)
+            {
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client?.Dispose();
