@@ -13,13 +13,21 @@ await Console.Out.WriteLineAsync($"profile: {choice.Profile} ({choice.Why})");
 var root = RepositoryRoot.Find();
 var stateDirectory = builder.Configuration["StateDirectory"] ?? Path.Combine(root, ".apphost");
 builder.AddProfile(choice);
-if (choice.Profile == ProfileChooser.Embedded)
+try
 {
-    EmbeddedGraph.Add(builder, root, stateDirectory);
+    if (choice.Profile == ProfileChooser.Embedded)
+    {
+        EmbeddedGraph.Add(builder, root, stateDirectory);
+    }
+    else
+    {
+        ContainersGraph.Add(builder, root, stateDirectory);
+    }
 }
-else
+catch (ArgumentException e)
 {
-    ContainersGraph.Add(builder, root, stateDirectory);
+    await Console.Error.WriteLineAsync(e.Message);
+    return 2;
 }
 
 await builder.Build().RunAsync();

@@ -13,17 +13,16 @@ internal sealed class EnvironmentFiles(string stateDirectory)
 
     public string KubeconfigPath { get; } = Path.Combine(stateDirectory, "kubeconfig");
 
-    /// <summary>The dashboard's login URL (browser token included) from the AppHost's configuration.</summary>
-    public static string? DashboardLoginUrl(IConfiguration configuration)
+    /// <summary>The dashboard's login URL (browser token included).</summary>
+    public static string? DashboardLoginUrl(string? frontend, IConfiguration configuration)
     {
-        var url = (configuration["ASPNETCORE_URLS"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        if (url is null)
+        if (frontend is null)
         {
             return null;
         }
 
         var token = configuration["AppHost:BrowserToken"];
-        return string.IsNullOrEmpty(token) ? url : $"{url.TrimEnd('/')}/login?t={token}";
+        return string.IsNullOrEmpty(token) ? frontend : $"{frontend.TrimEnd('/')}/login?t={token}";
     }
 
     public async Task WriteAsync(IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)

@@ -30,7 +30,8 @@ internal static class EnvironmentFilesBuilderExtensions
                 values[$"ConnectionStrings__{source.Name}"] = await source.ConnectionStringExpression.GetValueAsync(cancellationToken) ?? "";
             }
 
-            var login = EnvironmentFiles.DashboardLoginUrl(configuration);
+            var model = e.Services.GetRequiredService<DistributedApplicationModel>();
+            var login = EnvironmentFiles.DashboardLoginUrl(DashboardAddresses.Frontend(model, configuration), configuration);
             if (login is not null)
             {
                 values["DASHBOARD_URL"] = login;
@@ -39,6 +40,17 @@ internal static class EnvironmentFilesBuilderExtensions
             if (configuration["AppHost:DashboardApiKey"] is { Length: > 0 } apiKey)
             {
                 values["DASHBOARD_API_KEY"] = apiKey;
+            }
+
+            // So a generator run from a second terminal sends its spans to the same dashboard.
+            if (DashboardAddresses.OtlpGrpc(model, configuration) is { Length: > 0 } otlp)
+            {
+                values["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp;
+                values["OTEL_EXPORTER_OTLP_PROTOCOL"] = "grpc";
+                if (configuration["AppHost:OtlpApiKey"] is { Length: > 0 } otlpKey)
+                {
+                    values["OTEL_EXPORTER_OTLP_HEADERS"] = $"x-otlp-api-key={otlpKey}";
+                }
             }
 
             await files.WriteAsync(values, cancellationToken);

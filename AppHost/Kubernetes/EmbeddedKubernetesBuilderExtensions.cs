@@ -41,6 +41,22 @@ public static class EmbeddedKubernetesBuilderExtensions
         return builder;
     }
 
+    /// <summary>Applies several manifest files or folders, in order.</summary>
+    public static IResourceBuilder<EmbeddedKubernetesResource> WithManifests(
+        this IResourceBuilder<EmbeddedKubernetesResource> builder, IEnumerable<string> paths)
+    {
+        builder.Resource.Manifests.AddRange(paths);
+        return builder;
+    }
+
+    /// <summary>Sets <paramref name="name"/> in every process pod's environment (the pod's own env still wins).</summary>
+    public static IResourceBuilder<EmbeddedKubernetesResource> WithPodEnvironment(
+        this IResourceBuilder<EmbeddedKubernetesResource> builder, string name, string value)
+    {
+        builder.Resource.PodEnvironment[name] = ReferenceExpression.Create($"{value}");
+        return builder;
+    }
+
     /// <summary>Runs pods whose container image is <paramref name="image"/> as <c>dotnet <paramref name="assembly"/></c>.</summary>
     public static IResourceBuilder<EmbeddedKubernetesResource> WithDotnetImage(
         this IResourceBuilder<EmbeddedKubernetesResource> builder, string image, string assembly)

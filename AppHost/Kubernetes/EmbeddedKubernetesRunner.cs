@@ -69,7 +69,7 @@ internal sealed class EmbeddedKubernetesRunner(EmbeddedKubernetesResource resour
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         var configuration = e.Services.GetRequiredService<IConfiguration>();
-        var otlp = configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] ?? configuration["DOTNET_DASHBOARD_OTLP_ENDPOINT_URL"];
+        var otlp = Connections.DashboardAddresses.OtlpGrpc(e.Services.GetRequiredService<DistributedApplicationModel>(), configuration);
         if (!string.IsNullOrEmpty(otlp))
         {
             // What Aspire's WithOtlpExporter gives a project, so the pods' spans and logs reach the dashboard.

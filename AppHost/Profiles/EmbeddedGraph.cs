@@ -1,7 +1,10 @@
 using AppHost.Connections;
 using AppHost.Kafka;
 using AppHost.Kubernetes;
+using AppHost.Operator;
 using AppHost.Prometheus;
+using AppHost.Sample;
+using AppHost.ScaledObjects;
 using AppHost.ServiceBus;
 
 namespace AppHost.Profiles;
@@ -13,6 +16,9 @@ internal static class EmbeddedGraph
 {
     public const string SampleNamespace = "keda-dotnet-sample";
 
+    /// <summary>The operator's RBAC from deploy/ (not its Deployment or APIService: the operator runs as a host process).</summary>
+    private static readonly string[] OperatorRbac = ["namespace.yaml", "service-account.yaml", "cluster-role.yaml", "role.yaml", "bindings.yaml"];
+
     public static void Add(IDistributedApplicationBuilder builder, string root, string stateDirectory)
     {
         var prometheus = builder.AddPrometheus("prometheus", stateDirectory);
@@ -22,6 +28,7 @@ internal static class EmbeddedGraph
 
         var kubernetes = builder.AddEmbeddedKubernetes("kubernetes", Path.Combine(stateDirectory, "kubeconfig"))
             .WithManifests(Path.Combine(root, "deploy", "crds"))
+            .WithManifests(OperatorRbac.Select(file => Path.Combine(root, "deploy", "operator", file)))
             .WithManifests(Path.Combine(root, "deploy", "sample"))
             .WithDotnetImage("keda-dotnet-sample/order-processor", RepositoryRoot.Assembly(root, Path.Combine("src", "OrderProcessor"), "OrderProcessor"))
             .WithPodReference(kafka)
@@ -34,8 +41,25 @@ internal static class EmbeddedGraph
                 "servicebus-order-management-connectionstring",
                 serviceBus.Resource.AdministrationConnectionStringExpression)
             .WithConfigMapValue(SampleNamespace, "order-processor-kafka", "bootstrapServers", kafka.Resource.ConnectionStringExpression)
+            .WithSampleSettings(builder.Configuration)
             .WaitFor(kafka)
             .WaitFor(serviceBus);
+
+        var @operator = builder.AddOperator("operator", RepositoryRoot.Assembly(root, Path.Combine("src", "Operator"), "keda-dotnet-operator"), kubernetes);
+        builder.AddScaledObjects(
+            kubernetes,
+            @operator,
+            SampleNamespace,
+            ("order-processor-scaler", "order-processor"),
+            ("order-processor-kafka-scaler", "order-processor-kafka"));
+        var generator = SampleSettings.Generator(builder.Configuration);
+        builder.AddOrderGenerator(
+            "order-generator",
+            RepositoryRoot.Assembly(root, Path.Combine("src", "OrderGenerator"), "OrderGenerator"),
+            generator.Count,
+            generator.Transport,
+            kafka,
+            serviceBus);
 
         builder.AddEnvironmentFiles(stateDirectory, kubernetes, [prometheus.Resource, kafka.Resource, serviceBus.Resource]);
     }

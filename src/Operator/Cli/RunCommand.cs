@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Operator.Hosting;
 using Operator.Leadership;
+using Operator.ScaleLoop;
 
 namespace Operator.Cli;
 
@@ -27,6 +28,8 @@ internal static class RunCommand
         var builder = WebApplication.CreateSlimBuilder();
         // Request logs of the adapter and probes would drown the operator's own lines.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Decision spans and logs over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (the AppHost sets it: the dashboard).
+        builder.ConfigureOpenTelemetry(ScaledObjectPoller.ActivitySource.Name);
         try
         {
             // Leadership first: hosted services stop in reverse order, so the lease is released last.

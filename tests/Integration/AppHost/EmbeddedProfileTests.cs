@@ -2,6 +2,7 @@ using Aspire.Hosting.ApplicationModel;
 using Integration.Support;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.AppHost;
 
@@ -59,6 +60,40 @@ public sealed class EmbeddedProfileTests(EmbeddedEnvironment environment)
 
         Assert.Equal(KnownResourceStates.Running, kafka.Snapshot.State?.Text);
         Assert.Equal(KnownResourceStates.Running, serviceBus.Snapshot.State?.Text);
+    }
+
+    [Fact]
+    public async Task Operator_BecomesReady_AndRegistersTheExternalMetricsApi()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var health = await environment.App.ResourceNotifications.WaitForResourceHealthyAsync("operator", ct);
+        using var client = environment.CreateClient();
+        var apiService = await client.ApiregistrationV1.ReadAPIServiceAsync("v1beta1.external.metrics.k8s.io", cancellationToken: ct);
+
+        Assert.Equal(KnownResourceStates.Running, health.Snapshot.State?.Text);
+        Assert.Equal("keda-operator-metrics-apiserver", apiService.Spec.Service.Name);
+        Assert.NotEmpty(apiService.Spec.CaBundle);
+    }
+
+    [Fact]
+    public async Task OperatorRbac_FromDeploy_IsApplied()
+    {
+        using var client = environment.CreateClient();
+
+        var role = await client.RbacAuthorizationV1.ReadClusterRoleAsync("keda-operator", cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(role.Rules);
+    }
+
+    [Fact]
+    public void OrderGenerator_WaitsForItsStartButton()
+    {
+        var model = environment.App.Services.GetRequiredService<DistributedApplicationModel>();
+
+        var generator = model.Resources.Single(resource => resource.Name == "order-generator");
+
+        Assert.Single(generator.Annotations.OfType<ExplicitStartupAnnotation>());
     }
 
     [Fact]
