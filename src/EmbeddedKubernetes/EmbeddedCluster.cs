@@ -79,7 +79,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var registry = new ResourceRegistry(BuiltInResources.All);
         var store = new ObjectStore(options.WatchHistoryLimit);
         _ = new CrdRegistrar(registry, store);
-        var objects = new ObjectService(store, registry, time);
+        var objects = new ObjectService(store, registry, time) { PodsHaveKubelet = options.RunsKubelet };
         foreach (var ns in EmbeddedClusterDefaults.Namespaces)
         {
             objects.Create(registry.Find("", "v1", "namespaces")!, "", new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, WriteOptions.Default);

@@ -34,6 +34,9 @@ public sealed class EmbeddedClusterOptions
 
     public ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>Set when a kubelet will run pods (the built-in controllers): pod deletion is then graceful from the start.</summary>
+    internal bool RunsKubelet { get; set; }
+
     /// <summary>Throws with the offending option's name and the accepted values.</summary>
     public void Validate()
     {

@@ -9,6 +9,9 @@ namespace EmbeddedKubernetes.Api;
 /// <summary>The defaults kube-apiserver fills in for the built-ins we serve (the ones clients and printers read).</summary>
 internal static class BuiltInDefaults
 {
+    /// <summary>A pod's default <c>spec.terminationGracePeriodSeconds</c>.</summary>
+    public const long TerminationGracePeriodSeconds = 30;
+
     public static void Apply(ResourceType type, JsonObject node, JsonObject? old, ObjectStore store)
     {
         var spec = node["spec"] as JsonObject;
@@ -110,7 +113,7 @@ internal static class BuiltInDefaults
         spec["restartPolicy"] ??= "Always";
         spec["dnsPolicy"] ??= "ClusterFirst";
         spec["schedulerName"] ??= "default-scheduler";
-        spec["terminationGracePeriodSeconds"] ??= 30;
+        spec["terminationGracePeriodSeconds"] ??= TerminationGracePeriodSeconds;
         spec["securityContext"] ??= new JsonObject();
         foreach (var container in (spec["containers"] as JsonArray ?? []).Concat(spec["initContainers"] as JsonArray ?? []).OfType<JsonObject>())
         {

@@ -5,7 +5,8 @@ using EmbeddedKubernetes.Storage;
 namespace EmbeddedKubernetes.Api;
 
 /// <summary>DeleteOptions as the API accepts them (body or query).</summary>
-internal sealed record DeleteRequest(string? PropagationPolicy = null, string? PreconditionUid = null, string? PreconditionResourceVersion = null, bool DryRun = false)
+internal sealed record DeleteRequest(
+    string? PropagationPolicy = null, string? PreconditionUid = null, string? PreconditionResourceVersion = null, bool DryRun = false, long? GracePeriodSeconds = null)
 {
     public static DeleteRequest Default { get; } = new();
 }
@@ -68,6 +69,21 @@ internal sealed partial class ObjectService
                 return ApiResult.Success(Present(type, current));
             }
 
+            if (PodGracePeriod(type, node, request) is { } grace)
+            {
+                // kube-apiserver's graceful pod deletion: the pod stays (Terminating) until the kubelet has stopped it and
+                // deletes it with grace period 0; a second deletion may only shorten the period.
+                var running = metadata["deletionTimestamp"] is null ? (long?)null : metadata["deletionGracePeriodSeconds"]?.GetValue<long>() ?? 0;
+                if (running is not null && running <= grace)
+                {
+                    return ApiResult.Success(Present(type, current));
+                }
+
+                metadata["deletionTimestamp"] = _time.GetUtcNow().AddSeconds(grace).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+                metadata["deletionGracePeriodSeconds"] = grace;
+                return ApiResult.Success(Present(type, Commit(type, node, WatchEventType.Modified)));
+            }
+
             if (finalizers.Count > 0 || type.GroupResource == "namespaces")
             {
                 if (metadata["deletionTimestamp"] is null)
@@ -89,6 +105,25 @@ internal sealed partial class ObjectService
             var removed = _store.Remove(type.GroupResource, ns, name)!;
             return ApiResult.Success(Present(type, removed));
         }
+    }
+
+    /// <summary>
+    /// True while a kubelet runs pods for this cluster: then pod deletion is graceful, as on a node. Without one, pods are
+    /// removed at once (kube-apiserver does the same for pods no node runs).
+    /// </summary>
+    public bool PodsHaveKubelet { get; set; }
+
+    /// <summary>The grace period of a pod deletion a kubelet will carry out; null when the pod goes at once.</summary>
+    private long? PodGracePeriod(ResourceType type, JsonObject node, DeleteRequest request)
+    {
+        if (type.GroupResource != "pods" || !PodsHaveKubelet || Str(node["status"]?["phase"]) is "Succeeded" or "Failed")
+        {
+            return null;
+        }
+
+        var grace = request.GracePeriodSeconds
+            ?? (node["spec"]?["terminationGracePeriodSeconds"] is JsonValue v && v.TryGetValue<long>(out var spec) ? spec : BuiltInDefaults.TerminationGracePeriodSeconds);
+        return grace > 0 ? grace : null;
     }
 
     /// <summary>Removes a terminating namespace once nothing is left in it; null while content remains.</summary>

@@ -123,7 +123,9 @@ internal sealed partial class ObjectService
         }
 
         var ns = Str(nextMeta["namespace"]) ?? "";
-        if (nextMeta["deletionTimestamp"] is not null && (nextMeta["finalizers"] as JsonArray ?? []).Count == 0)
+        // The last finalizer gone ends a deletion, unless a graceful pod deletion still waits for its kubelet.
+        if (nextMeta["deletionTimestamp"] is not null && (nextMeta["finalizers"] as JsonArray ?? []).Count == 0
+            && (nextMeta["deletionGracePeriodSeconds"] is not JsonValue grace || grace.GetValue<long>() == 0))
         {
             Commit(type, next, WatchEventType.Modified);
             var removed = _store.Remove(type.GroupResource, ns, name)!;

@@ -148,6 +148,9 @@ internal sealed class ResourceEndpoint
         var policy = Read(body?["propagationPolicy"]) ?? HttpIo.Query(context, "propagationPolicy")
             ?? (orphan == true ? "Orphan" : orphan == false ? "Background" : null);
         var dryRun = body?["dryRun"] is JsonArray dry && dry.Any(d => Read(d) == "All") || HttpIo.Query(context, "dryRun") == "All";
-        return new DeleteRequest(policy, Read(body?["preconditions"]?["uid"]), Read(body?["preconditions"]?["resourceVersion"]), dryRun);
+        long? grace = body?["gracePeriodSeconds"] is JsonValue g && g.TryGetValue<long>(out var fromBody)
+            ? fromBody
+            : long.TryParse(HttpIo.Query(context, "gracePeriodSeconds"), System.Globalization.CultureInfo.InvariantCulture, out var fromQuery) ? fromQuery : null;
+        return new DeleteRequest(policy, Read(body?["preconditions"]?["uid"]), Read(body?["preconditions"]?["resourceVersion"]), dryRun, grace);
     }
 }

@@ -15,6 +15,7 @@ public static class ClusterControllers
     /// <summary>Adds the controller manager to the cluster's background loops.</summary>
     public static EmbeddedClusterOptions AddBuiltInControllers(this EmbeddedClusterOptions options, Action<ControllerManagerOptions>? configure = null)
     {
+        options.RunsKubelet = true;
         options.Controllers.Add(async (cluster, cancellationToken) =>
         {
             var managerOptions = new ControllerManagerOptions { TimeProvider = options.TimeProvider };
@@ -37,6 +38,8 @@ public static class ClusterControllers
     /// <summary>Runs the controller manager (and the metrics.k8s.io backend) against the cluster until cancelled.</summary>
     public static async Task RunAsync(EmbeddedCluster cluster, ControllerManagerOptions options, CancellationToken cancellationToken)
     {
+        // From now on pods are deleted gracefully: the kubelet (once its caches sync) stops them and finishes the deletion.
+        cluster.Objects.PodsHaveKubelet = options.RunKubelet;
         using var client = cluster.CreateClient();
         await using var manager = new ControllerManager(client, options);
         await using var metrics = await LocalApiServer.StartAsync(app => app.MapResourceMetrics(() => manager.Metrics), cancellationToken)
@@ -52,6 +55,10 @@ public static class ClusterControllers
         catch (OperationCanceledException)
         {
             // The cluster is stopping.
+        }
+        finally
+        {
+            cluster.Objects.PodsHaveKubelet = false;
         }
     }
 }

@@ -14,8 +14,11 @@ public interface IPodRuntime : IAsyncDisposable
     /// <summary>Start the pod; starting a pod that already runs does nothing.</summary>
     Task StartAsync(V1Pod pod, CancellationToken cancellationToken);
 
-    /// <summary>Stop the pod and forget it; unknown pods are ignored.</summary>
-    Task StopAsync(string ns, string name);
+    /// <summary>
+    /// Stop the pod the way a kubelet stops containers: ask it to terminate (SIGTERM), wait up to
+    /// <paramref name="gracePeriod"/>, then kill it; forget it once it is gone. Unknown pods are ignored.
+    /// </summary>
+    Task StopAsync(string ns, string name, TimeSpan gracePeriod);
 
     /// <summary>The pod's current state, or null when this runtime does not run it.</summary>
     PodRuntimeState? GetState(string ns, string name);

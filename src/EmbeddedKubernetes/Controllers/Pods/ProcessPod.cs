@@ -7,7 +7,10 @@ namespace EmbeddedKubernetes.Controllers.Pods;
 /// <summary>One pod's process, its state, output (this run and the one before) and CPU accounting.</summary>
 internal sealed class ProcessPod(V1Pod pod, ProcessLaunch? launch, PodRuntimeState state, int logLines, TimeProvider time)
 {
+    private readonly Lock _stopGate = new();
+    private readonly TaskCompletionSource _killNow = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private (DateTimeOffset At, TimeSpan Cpu)? _lastSample;
+    private Task? _stopped;
 
     public V1Pod Pod { get; } = pod;
 
@@ -105,23 +108,66 @@ internal sealed class ProcessPod(V1Pod pod, ProcessLaunch? launch, PodRuntimeSta
         }
     }
 
-    public async Task StopAsync()
+    /// <summary>
+    /// SIGTERM, then SIGKILL (the whole process tree) once <paramref name="gracePeriod"/> has passed; no restarts meanwhile.
+    /// A second call joins the first; a zero grace period cuts a running grace period short.
+    /// </summary>
+    public Task StopAsync(TimeSpan gracePeriod)
+    {
+        lock (_stopGate)
+        {
+            if (gracePeriod <= TimeSpan.Zero)
+            {
+                _killNow.TrySetResult();
+            }
+
+            return _stopped ??= StopCoreAsync(gracePeriod);
+        }
+    }
+
+    private async Task StopCoreAsync(TimeSpan gracePeriod)
     {
         await Stopping.CancelAsync().ConfigureAwait(false);
-        Log?.End();
-        try
+        if (Process is { } process && !HasExited(process))
         {
-            if (Process is { HasExited: false } process)
+            var others = PosixSignals.Descendants(process.Id);
+            if (gracePeriod > TimeSpan.Zero && PosixSignals.Terminate(process.Id))
             {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync().ConfigureAwait(false);
+                // Until the process exits, the grace period ends or a forced deletion cuts it short; then SIGKILL.
+                using var graceOver = new CancellationTokenSource();
+                var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                process.Exited += (_, _) => exited.TrySetResult();
+                if (HasExited(process))
+                {
+                    exited.TrySetResult();
+                }
+
+                await Task.WhenAny(exited.Task, _killNow.Task, Task.Delay(gracePeriod, time, graceOver.Token)).ConfigureAwait(false);
+                await graceOver.CancelAsync().ConfigureAwait(false);
             }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
+
+            if (!HasExited(process))
+            {
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                    // Exited in between.
+                }
+            }
+
+            // What else ran in the "container" dies with it (a PID namespace ends with its first process).
+            foreach (var pid in others)
+            {
+                PosixSignals.KillNow(pid);
+            }
+
+            await process.WaitForExitAsync().ConfigureAwait(false);
         }
 
+        Log?.End();
         if (Supervisor is not null)
         {
             await Supervisor.ConfigureAwait(false);
@@ -129,6 +175,18 @@ internal sealed class ProcessPod(V1Pod pod, ProcessLaunch? launch, PodRuntimeSta
 
         Process?.Dispose();
         Stopping.Dispose();
+    }
+
+    private static bool HasExited(Process process)
+    {
+        try
+        {
+            return process.HasExited;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
     }
 
     /// <summary>The run is over (the process exited and its output was read).</summary>

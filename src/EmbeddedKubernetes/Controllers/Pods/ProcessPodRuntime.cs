@@ -57,14 +57,18 @@ public sealed class ProcessPodRuntime : IPodRuntime, IPodLogSource
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(string ns, string name)
+    public async Task StopAsync(string ns, string name, TimeSpan gracePeriod)
     {
-        if (!_pods.TryRemove((ns, name), out var entry))
+        if (!_pods.TryGetValue((ns, name), out var entry))
         {
             return;
         }
 
-        await entry.StopAsync().ConfigureAwait(false);
+        // The pod stays known (its log readable, its state reported) until its process is gone; a terminating
+        // container is not ready, as a kubelet reports it.
+        Set((ns, name), entry, s => s with { Ready = false });
+        await entry.StopAsync(gracePeriod).ConfigureAwait(false);
+        _pods.TryRemove(new KeyValuePair<(string, string), ProcessPod>((ns, name), entry));
     }
 
     public PodRuntimeState? GetState(string ns, string name) => _pods.TryGetValue((ns, name), out var entry) ? entry.State : null;
@@ -92,7 +96,7 @@ public sealed class ProcessPodRuntime : IPodRuntime, IPodLogSource
     {
         foreach (var key in _pods.Keys.ToList())
         {
-            await StopAsync(key.Item1, key.Item2).ConfigureAwait(false);
+            await StopAsync(key.Item1, key.Item2, TimeSpan.Zero).ConfigureAwait(false);
         }
 
         _probeClient.Dispose();

@@ -57,7 +57,7 @@ public sealed class StubPodRuntime : IPodRuntime, IPodLogSource
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(string ns, string name)
+    public Task StopAsync(string ns, string name, TimeSpan gracePeriod)
     {
         if (_pods.TryRemove((ns, name), out var stub))
         {

@@ -51,7 +51,7 @@ public sealed class ProcessPodRuntimeTests
         await runtime.StartAsync(StubPodRuntimeTests.Pod("web", command: ["/bin/sh", "-c", "sleep 60"]), TestContext.Current.CancellationToken);
         var state = await WaitForAsync(runtime, "web", s => s.Ready);
         var usage = runtime.GetUsage("default", "web");
-        await runtime.StopAsync("default", "web");
+        await runtime.StopAsync("default", "web", TimeSpan.Zero);
 
         Assert.Equal("Running", state.Phase);
         Assert.NotNull(usage);
@@ -88,6 +88,50 @@ public sealed class ProcessPodRuntimeTests
         var state = runtime.GetState("default", "lost");
         Assert.Equal(("Pending", "ImagePullBackOff"), (state!.Phase, state.Reason));
         Assert.Contains("nowhere:2", state.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stop_WithAGracePeriod_LetsTheSigtermHandlerFinishItsWork()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"pod-sigterm-{Guid.NewGuid():N}.txt");
+        var script = $"trap 'sleep 1; echo finished > {output}; exit 0' TERM; echo started; while true; do sleep 0.1; done";
+        await using var runtime = new ProcessPodRuntime(new ProcessPodOptions(), TimeProvider.System);
+        await runtime.StartAsync(StubPodRuntimeTests.Pod("graceful", command: ["/bin/sh", "-c", script]), TestContext.Current.CancellationToken);
+        await WaitForAsync(runtime, "graceful", s => s.Ready);
+        await WaitForLogAsync(runtime, "graceful", "started");
+
+        await runtime.StopAsync("default", "graceful", TimeSpan.FromSeconds(30));
+
+        Assert.Equal("finished", (await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken)).Trim());
+        Assert.Null(runtime.GetState("default", "graceful"));
+        File.Delete(output);
+    }
+
+    [Fact]
+    public async Task Stop_ProcessIgnoringSigterm_IsKilledWhenTheGracePeriodEnds()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"pod-stubborn-{Guid.NewGuid():N}.txt");
+        var script = $"trap 'echo ignored > {output}' TERM; echo started; while true; do sleep 0.1; done";
+        await using var runtime = new ProcessPodRuntime(new ProcessPodOptions(), TimeProvider.System);
+        await runtime.StartAsync(StubPodRuntimeTests.Pod("stubborn", command: ["/bin/sh", "-c", script]), TestContext.Current.CancellationToken);
+        await WaitForAsync(runtime, "stubborn", s => s.Ready);
+        await WaitForLogAsync(runtime, "stubborn", "started");
+
+        await runtime.StopAsync("default", "stubborn", TimeSpan.FromSeconds(1));
+
+        Assert.Equal("ignored", (await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken)).Trim());
+        Assert.Null(runtime.GetState("default", "stubborn"));
+        File.Delete(output);
+    }
+
+    private static async Task WaitForLogAsync(ProcessPodRuntime runtime, string name, string text)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(Patience);
+        while (runtime.GetLog("default", name, "main", previous: false)?.Read(0).Lines.Any(l => l.Text == text) != true)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
     }
 
     private static async Task<PodRuntimeState> WaitForAsync(ProcessPodRuntime runtime, string name, Func<PodRuntimeState, bool> condition)

@@ -87,7 +87,7 @@ public sealed class StubPodRuntimeTests
         await using var runtime = new StubPodRuntime(new StubPodOptions(), _time);
         await runtime.StartAsync(Pod("web-1"), TestContext.Current.CancellationToken);
 
-        await runtime.StopAsync("default", "web-1");
+        await runtime.StopAsync("default", "web-1", TimeSpan.Zero);
 
         Assert.Null(runtime.GetState("default", "web-1"));
         Assert.Empty(runtime.Pods);
