@@ -1,9 +1,11 @@
+using System.CommandLine;
 using System.Net.Http.Json;
 using System.Text.Json;
 using k8s;
 using k8s.Autorest;
 using Operator.Api;
 using Operator.Decisions;
+using Operator.Hosting;
 
 namespace Operator.Cli;
 
@@ -12,48 +14,64 @@ namespace Operator.Cli;
 /// conditions from the cluster, then the operator's recent decisions in plain words. Exit 0 shown, 1 not found or the
 /// cluster/operator unreachable, 2 bad arguments.
 /// </summary>
-internal static class ExplainCommand
+internal sealed class ExplainCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    private readonly Argument<string> _target = new("NAMESPACE/NAME") { Description = "The ScaledObject, e.g. default/order-processor." };
+    private readonly Option<string?> _kubeconfig = CliOptions.Kubeconfig(OperatorCliText.KubeconfigForCluster);
+    private readonly Option<string?> _context = CliOptions.Context();
+    private readonly Option<Uri?> _operatorUrl = new("--operator-url")
     {
-        string? target = null, kubeconfig = null, context = null, operatorUrl = null;
-        for (var i = 0; i < args.Count; i++)
+        Description = "The operator's HTTP endpoint (default: found through its APIService v1beta1.external.metrics.k8s.io).",
+        HelpName = "URL",
+        CustomParser = r =>
         {
-            switch (args[i])
+            var value = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+            if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             {
-                case "--kubeconfig" when i + 1 < args.Count: kubeconfig = args[++i]; break;
-                case "--context" when i + 1 < args.Count: context = args[++i]; break;
-                case "--operator-url" when i + 1 < args.Count: operatorUrl = args[++i]; break;
-                case var a when !a.StartsWith("--", StringComparison.Ordinal) && target is null: target = a; break;
-                default:
-                    await stderr.WriteLineAsync($"explain: unexpected argument '{args[i]}'; usage: explain NAMESPACE/NAME [--kubeconfig PATH] [--context NAME] [--operator-url URL]")
-                        .ConfigureAwait(false);
-                    return 2;
+                return uri;
             }
-        }
 
-        var parts = target?.Split('/') ?? [];
-        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+            r.AddError($"--operator-url: '{value}' is not an http(s) URL");
+            return null;
+        },
+    };
+
+    private ExplainCommand()
+    {
+        Command = new Command("explain", "A ScaledObject's status and the operator's recent decisions in plain words.")
         {
-            await stderr.WriteLineAsync("explain: give the ScaledObject as NAMESPACE/NAME, e.g. explain default/order-processor").ConfigureAwait(false);
-            return 2;
-        }
-
-        Uri? explicitOperator = null;
-        if (operatorUrl is not null && (!Uri.TryCreate(operatorUrl, UriKind.Absolute, out explicitOperator) || explicitOperator.Scheme is not ("http" or "https")))
+            _target, _kubeconfig, _context, _operatorUrl,
+        };
+        _target.Validators.Add(r =>
         {
-            await stderr.WriteLineAsync($"explain: --operator-url '{operatorUrl}' is not an http(s) URL").ConfigureAwait(false);
-            return 2;
-        }
+            var parts = r.GetValueOrDefault<string>()?.Split('/') ?? [];
+            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+            {
+                r.AddError("give the ScaledObject as NAMESPACE/NAME, e.g. explain default/order-processor");
+            }
+        });
+    }
 
-        var (ns, name) = (parts[0], parts[1]);
+    public Command Command { get; }
+
+    public static Command Create()
+    {
+        var explain = new ExplainCommand();
+        explain.Command.SetAction((parse, cancellationToken) =>
+        {
+            var parts = parse.GetValue(explain._target)!.Split('/');
+            return RunAsync(parts[0], parts[1], parse.GetValue(explain._kubeconfig), parse.GetValue(explain._context), parse.GetValue(explain._operatorUrl),
+                parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
+        });
+        return explain.Command;
+    }
+
+    private static async Task<int> RunAsync(
+        string ns, string name, string? kubeconfig, string? context, Uri? explicitOperator, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
         try
         {
-            var config = kubeconfig is not null
-                ? KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig, context)
-                : KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig()
-                : KubernetesClientConfiguration.BuildConfigFromConfigFile(currentContext: context);
-            using var client = new k8s.Kubernetes(config);
+            using var client = new k8s.Kubernetes(KubernetesConfiguration.Load(kubeconfig, context));
             var raw = await client.CustomObjects.GetNamespacedCustomObjectAsync("keda.sh", "v1alpha1", ns, ScaledObject.KubePlural, name, cancellationToken)
                 .ConfigureAwait(false);
             var scaledObject = KedaJson.Deserialize<ScaledObject>((JsonElement)raw)!;

@@ -16,31 +16,33 @@ namespace Operator.Cli;
 /// </summary>
 internal sealed class ManifestValidator
 {
-    private readonly ManifestSet _set;
+    private readonly IObjectsAtHand _objects;
     private readonly ScalerConfigBuilder _configBuilder;
     // Only the HPA's app.kubernetes.io/version label carries it, and validate does not print labels.
     private const string HpaKedaVersion = "offline";
 
     private readonly Func<ScalerConfig, ScalerBuildResult?> _buildScaler;
 
-    public ManifestValidator(ManifestSet set, ValidateOptions options, Func<ScalerConfig, ScalerBuildResult?>? buildScaler = null)
+    /// <param name="objects">What references resolve against: the input itself, or the cluster with the input applied over it.</param>
+    public ManifestValidator(IObjectsAtHand objects, ValidateOptions options, Func<ScalerConfig, ScalerBuildResult?>? buildScaler = null)
     {
-        _set = set;
-        _configBuilder = new ScalerConfigBuilder(set, options.ClusterObjectNamespace);
+        _objects = objects;
+        _configBuilder = new ScalerConfigBuilder(objects, options.ClusterObjectNamespace);
         _buildScaler = buildScaler ?? OfflineScalerFactory.Build;
     }
 
     public SecretRedactor Redactor { get; } = new();
 
-    public async Task<IReadOnlyList<ScalableObjectReport>> ValidateAllAsync()
+    /// <summary>Validates every ScaledObject, then every ScaledJob, of <paramref name="input"/>.</summary>
+    public async Task<IReadOnlyList<ScalableObjectReport>> ValidateAllAsync(ManifestSet input)
     {
         var reports = new List<ScalableObjectReport>();
-        foreach (var scaledObject in _set.ScaledObjects)
+        foreach (var scaledObject in input.ScaledObjects)
         {
             reports.Add(await ValidateAsync(scaledObject).ConfigureAwait(false));
         }
 
-        foreach (var scaledJob in _set.ScaledJobs)
+        foreach (var scaledJob in input.ScaledJobs)
         {
             reports.Add(await ValidateAsync(scaledJob).ConfigureAwait(false));
         }
@@ -52,10 +54,10 @@ internal sealed class ManifestValidator
     {
         var so = located.Object;
         var findings = new Findings();
-        var rules = ScaledObjectValidator.ValidateCreate(so, _set);
+        var rules = ScaledObjectValidator.ValidateCreate(so, _objects);
         findings.Errors.AddRange(rules.Errors);
         findings.Warnings.AddRange(rules.Warnings);
-        var target = ScaleTargetResolver.Resolve(_set, so);
+        var target = ScaleTargetResolver.Resolve(_objects, so);
         findings.Add(target.Error, target.Warning);
         var triggers = await BuildTriggersAsync(
             so.Spec.Triggers ?? [], target, so.Metadata.Name, so.Metadata.NamespaceProperty, ManifestKinds.ScaledObject, findings).ConfigureAwait(false);
@@ -83,19 +85,23 @@ internal sealed class ManifestValidator
         var configs = _configBuilder.Build(triggers, target, name, ns, kind);
         Redactor.Add(configs.SensitiveValues);
         findings.Add(configs.EnvError, null);
+        findings.Warnings.AddRange(configs.EnvWarnings.Select(w => "scale target env: " + w));
         var reports = new List<BuiltTrigger>();
+        // The target's pod spec unknown without an error: not in the input (or a kind not read), so its env is not checked.
+        var envUnchecked = (target.PodSpec is null && target.Error is null) || configs.EnvWarnings.Count > 0;
         foreach (var trigger in configs.Triggers)
         {
             findings.Errors.AddRange(trigger.Errors);
             findings.Warnings.AddRange(trigger.Warnings);
-            reports.Add(await BuildTriggerAsync(trigger.Index, trigger.Trigger, trigger.Config, trigger.Prefix, findings).ConfigureAwait(false));
+            var notChecked = envUnchecked || trigger.HasUncheckedReferences;
+            reports.Add(await BuildTriggerAsync(trigger.Index, trigger.Trigger, trigger.Config, trigger.Prefix, notChecked, findings).ConfigureAwait(false));
         }
 
         return reports;
     }
 
     private async Task<BuiltTrigger> BuildTriggerAsync(
-        int index, ScaleTrigger trigger, ScalerConfig config, string prefix, Findings findings)
+        int index, ScaleTrigger trigger, ScalerConfig config, string prefix, bool readsUncheckedReferences, Findings findings)
     {
         var built = _buildScaler(config);
         if (built is null)
@@ -104,7 +110,16 @@ internal sealed class ManifestValidator
             return new(TriggerReports.Unbuilt(index, trigger), null);
         }
 
-        findings.Errors.AddRange(built.Errors.Select(e => prefix + e));
+        if (readsUncheckedReferences)
+        {
+            // The parameters an unchecked reference would supply are missing, not wrong: KEDA would not fail on them.
+            findings.Warnings.AddRange(built.Errors.Select(e => $"{prefix}{e} (not an error here: the trigger reads a reference that was not checked)"));
+        }
+        else
+        {
+            findings.Errors.AddRange(built.Errors.Select(e => prefix + e));
+        }
+
         findings.Warnings.AddRange(built.Infos.Select(i => prefix + i));
         if (built.Scaler is not { } scaler)
         {
@@ -131,7 +146,7 @@ internal sealed class ManifestValidator
         var fromSpec = new HpaReport(so.GetHpaName(), so.GetHpaMinReplicas(), so.GetHpaMaxReplicas());
         var target = so.Spec.ScaleTargetRef ?? new ScaleTarget();
         if (triggers.Count == 0 || triggers.Any(t => t.Specs is null) ||
-            !GroupVersionKindResourceParser.TryParse(target.ApiVersion, target.Kind, _set.ResolveResource, out var gvkr, out _))
+            !GroupVersionKindResourceParser.TryParse(target.ApiVersion, target.Kind, _objects.ResolveResource, out var gvkr, out _))
         {
             return fromSpec;
         }

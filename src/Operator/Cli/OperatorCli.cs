@@ -1,50 +1,65 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+
 namespace Operator.Cli;
 
-/// <summary>Entry point of the operator binary: <c>run</c>, <c>validate</c>, <c>explain</c>.</summary>
+/// <summary>Entry point of the operator binary: <c>run</c>, <c>validate</c>, <c>explain</c> (System.CommandLine).</summary>
 internal static class OperatorCli
 {
-    public const string Usage = """
-        keda-dotnet-operator: a KEDA-compatible event-driven autoscaler.
-
-        Usage:
-          run [--kubeconfig PATH] [--context NAME] [--watch-namespace NS] [--scaling-mode hpa|direct]
-              [--metrics-port N] [--health-port N] [--adapter-address IP] [--adapter-port N] [--leader-elect]
-                                                         run the operator against a cluster (in-cluster or KUBECONFIG
-                                                         without --kubeconfig); Ctrl+C stops it gracefully
-          validate [--output text|json] <file|dir>...   check KEDA manifests offline, as KEDA would
-                                                         (exit 0 all valid, 1 any invalid, 2 unreadable input)
-          explain NAMESPACE/NAME [--kubeconfig PATH] [--context NAME] [--operator-url URL]
-                                                         a ScaledObject's status and the operator's recent decisions
-          help                                           show this text
-        """;
+    /// <summary>Exit code of a command line that does not parse (unknown command or option, bad value, missing argument).</summary>
+    public const int ExitUsage = 2;
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        var root = Create();
+        // `help [command]` reads as `[command] --help`.
+        if (args.Count > 0 && args[0] == "help")
         {
-            await stdout.WriteLineAsync(Usage).ConfigureAwait(false);
-            return args.Length == 0 ? 2 : 0;
+            args = [.. args.Skip(1), "--help"];
         }
 
-        if (args[0] == "run")
+        var parse = root.Parse(args);
+        if (parse.Action is ParseErrorAction)
         {
-            return await RunCommand.RunAsync(args[1..], stderr).ConfigureAwait(false);
+            var command = parse.CommandResult.Command;
+            var prefix = command is RootCommand ? "" : command.Name + ": ";
+            foreach (var error in parse.Errors)
+            {
+                await stderr.WriteLineAsync(prefix + error.Message).ConfigureAwait(false);
+            }
+
+            if (args.Count == 0)
+            {
+                await root.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = stderr }).ConfigureAwait(false);
+                return ExitUsage;
+            }
+
+            var path = command is RootCommand ? "" : " " + command.Name;
+            await stderr.WriteLineAsync($"See '{OperatorCliText.ExecutableName}{path} --help' for usage.").ConfigureAwait(false);
+            return ExitUsage;
         }
 
-        if (args[0] == "validate")
+        var invocation = new InvocationConfiguration
         {
-            return await ValidateCommand.RunAsync(args[1..], stdout, stderr).ConfigureAwait(false);
-        }
+            Output = stdout,
+            Error = stderr,
+            // `run` is a Generic Host: it handles Ctrl+C/SIGTERM itself and shuts down gracefully (lease released last).
+            ProcessTerminationTimeout = null,
+            EnableDefaultExceptionHandler = false,
+        };
+        return await parse.InvokeAsync(invocation).ConfigureAwait(false);
+    }
 
-        if (args[0] == "explain")
+    public static RootCommand Create()
+    {
+        var root = new RootCommand(OperatorCliText.Description)
         {
-            return await ExplainCommand.RunAsync(args[1..], stdout, stderr).ConfigureAwait(false);
-        }
-
-        await stderr.WriteLineAsync($"unknown command '{args[0]}'; accepted: run, validate, explain, help").ConfigureAwait(false);
-        await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
-        return 2;
+            RunCommand.Create(),
+            ValidateCommand.Create(),
+            ExplainCommand.Create(),
+        };
+        return root;
     }
 }

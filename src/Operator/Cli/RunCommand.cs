@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.Net;
 using k8s;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
@@ -9,20 +11,81 @@ namespace Operator.Cli;
 
 /// <summary>
 /// <c>run [--kubeconfig PATH] [--context NAME] [--watch-namespace NS] [--scaling-mode hpa|direct] [--metrics-port N]
-/// [--health-port N] [--leader-elect]</c>: the operator as a Generic Host until Ctrl+C/SIGTERM (graceful shutdown).
+/// [--health-port N] [--adapter-address IP] [--adapter-port N] [--leader-elect]</c>: the operator as a Generic Host
+/// until Ctrl+C/SIGTERM (graceful shutdown).
 /// </summary>
-internal static class RunCommand
+internal sealed class RunCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stderr)
+    private static readonly Dictionary<string, ScalingMode> ScalingModes = new(StringComparer.Ordinal)
     {
-        var options = RunOptions.Parse(args, out var error);
-        if (options is null)
-        {
-            await stderr.WriteLineAsync($"run: {error}").ConfigureAwait(false);
-            await stderr.WriteLineAsync(OperatorCli.Usage).ConfigureAwait(false);
-            return 2;
-        }
+        ["hpa"] = ScalingMode.Hpa,
+        ["direct"] = ScalingMode.Direct,
+    };
 
+    private readonly Option<string?> _kubeconfig = CliOptions.Kubeconfig(OperatorCliText.KubeconfigForCluster);
+    private readonly Option<string?> _context = CliOptions.Context();
+    private readonly Option<string?> _watchNamespace = new("--watch-namespace")
+    {
+        Description = "Handle ScaledObjects of this namespace only (default: all namespaces).",
+        HelpName = "NS",
+    };
+
+    private readonly Option<ScalingMode> _scalingMode = CliOptions.OneOf(
+        "--scaling-mode", "hpa: an HPA reads the operator's metrics adapter (KEDA's way); direct: the operator writes /scale itself.",
+        ScalingModes, ScalingMode.Hpa);
+
+    private readonly Option<int?> _metricsPort = CliOptions.Port("--metrics-port", $"Port of /metrics and /decisions (default {OperatorEndpointsDefaults.MetricsPort}).");
+    private readonly Option<int?> _healthPort = CliOptions.Port("--health-port", $"Port of /healthz and /readyz (default {OperatorEndpointsDefaults.HealthPort}).");
+    private readonly Option<IPAddress?> _adapterAddress = CliOptions.Address(
+        "--adapter-address", "Address the external metrics adapter listens on (default 127.0.0.1; 0.0.0.0 in a pod).");
+
+    private readonly Option<int?> _adapterPort = CliOptions.Port("--adapter-port", $"Port of the external metrics adapter (default {OperatorEndpointsDefaults.AdapterPort}).");
+    private readonly Option<bool> _leaderElect = new("--leader-elect")
+    {
+        Description = "Scale only while holding the coordination.k8s.io Lease (run two replicas for failover).",
+    };
+
+    private RunCommand()
+    {
+        Command = new Command("run", "Run the operator against a cluster (in-cluster or KUBECONFIG without --kubeconfig); Ctrl+C stops it gracefully.")
+        {
+            _kubeconfig, _context, _watchNamespace, _scalingMode, _metricsPort, _healthPort, _adapterAddress, _adapterPort, _leaderElect,
+        };
+    }
+
+    public Command Command { get; }
+
+    public static Command Create()
+    {
+        var run = new RunCommand();
+        run.Command.SetAction((parse, _) => RunAsync(run.Bind(parse), parse.InvocationConfiguration.Error));
+        return run.Command;
+    }
+
+    /// <summary>Parses <c>run</c>'s arguments (without the command name); null with the parser's messages when they do not parse.</summary>
+    public static RunOptions? Parse(IReadOnlyList<string> args, out string? error)
+    {
+        var run = new RunCommand();
+        var parse = run.Command.Parse(args);
+        error = parse.Errors.Count == 0 ? null : string.Join(Environment.NewLine, parse.Errors.Select(e => e.Message));
+        return error is null ? run.Bind(parse) : null;
+    }
+
+    private RunOptions Bind(ParseResult parse) => new()
+    {
+        Kubeconfig = parse.GetValue(_kubeconfig),
+        Context = parse.GetValue(_context),
+        WatchNamespace = parse.GetValue(_watchNamespace),
+        ScalingMode = parse.GetValue(_scalingMode),
+        MetricsPort = parse.GetValue(_metricsPort),
+        HealthPort = parse.GetValue(_healthPort),
+        AdapterAddress = parse.GetValue(_adapterAddress),
+        AdapterPort = parse.GetValue(_adapterPort),
+        LeaderElect = parse.GetValue(_leaderElect),
+    };
+
+    private static async Task<int> RunAsync(RunOptions options, TextWriter stderr)
+    {
         var endpoints = new OperatorEndpointsOptions();
         options.Apply(endpoints, KubernetesClientConfiguration.IsInCluster() && options.Kubeconfig is null);
         var builder = WebApplication.CreateSlimBuilder();
@@ -39,7 +102,7 @@ internal static class RunCommand
         catch (ArgumentException e)
         {
             await stderr.WriteLineAsync($"run: {e.Message}").ConfigureAwait(false);
-            return 2;
+            return OperatorCli.ExitUsage;
         }
 
         builder.Services.AddOperatorCore(options.Apply);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Operator.Hosting;
 using Operator.Leadership;
@@ -52,67 +51,6 @@ public sealed record RunOptions
             : ManifestKinds.DefaultClusterObjectNamespace;
     }
 
-    public static RunOptions? Parse(IReadOnlyList<string> args, out string? error)
-    {
-        var options = new RunOptions();
-        error = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            var flag = args[i];
-            if (flag == "--leader-elect")
-            {
-                options = options with { LeaderElect = true };
-                continue;
-            }
-
-            if (i + 1 >= args.Count)
-            {
-                error = $"{flag}: expected a value";
-                return null;
-            }
-
-            var value = args[++i];
-            switch (flag)
-            {
-                case "--kubeconfig":
-                    options = options with { Kubeconfig = value };
-                    break;
-                case "--context":
-                    options = options with { Context = value };
-                    break;
-                case "--watch-namespace":
-                    options = options with { WatchNamespace = value };
-                    break;
-                case "--scaling-mode" when value is "hpa" or "direct":
-                    options = options with { ScalingMode = value == "hpa" ? ScalingMode.Hpa : ScalingMode.Direct };
-                    break;
-                case "--scaling-mode":
-                    error = $"--scaling-mode: '{value}' is not accepted; accepted values: hpa, direct";
-                    return null;
-                case "--metrics-port" or "--health-port" or "--adapter-port"
-                    when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536:
-                    options = flag switch
-                    {
-                        "--metrics-port" => options with { MetricsPort = port },
-                        "--health-port" => options with { HealthPort = port },
-                        _ => options with { AdapterPort = port },
-                    };
-                    break;
-                case "--metrics-port" or "--health-port" or "--adapter-port":
-                    error = $"{flag}: '{value}' is not a port (1-65535)";
-                    return null;
-                case "--adapter-address" when IPAddress.TryParse(value, out var address):
-                    options = options with { AdapterAddress = address };
-                    break;
-                case "--adapter-address":
-                    error = $"--adapter-address: '{value}' is not an IP address (e.g. 127.0.0.1, 0.0.0.0)";
-                    return null;
-                default:
-                    error = $"unknown option '{flag}'; accepted: --kubeconfig, --context, --watch-namespace, --scaling-mode, --metrics-port, --health-port, --adapter-address, --adapter-port, --leader-elect";
-                    return null;
-            }
-        }
-
-        return options;
-    }
+    /// <summary>Parses <c>run</c>'s flags with the command's own definition; null and the messages when they do not parse.</summary>
+    public static RunOptions? Parse(IReadOnlyList<string> args, out string? error) => RunCommand.Parse(args, out error);
 }

@@ -1,26 +1,71 @@
+using System.CommandLine;
+using k8s.Autorest;
+using k8s.Exceptions;
+using Operator.Hosting;
 using Operator.Manifests;
+using Operator.Resolution;
 using Operator.Scalers;
 
 namespace Operator.Cli;
 
-/// <summary><c>validate [--output text|json] &lt;file|dir&gt;...</c>: exit 0 all valid, 1 any invalid, 2 unreadable input.</summary>
-internal static class ValidateCommand
+/// <summary>
+/// <c>validate [--output text|json] [--kubeconfig PATH] [--context NAME] [--cluster-object-namespace NS] PATHS...</c>:
+/// exit 0 all valid, 1 any invalid, 2 unreadable input or bad arguments.
+/// </summary>
+internal sealed class ValidateCommand
 {
     public const int ExitValid = 0;
     public const int ExitInvalid = 1;
     public const int ExitUnreadable = 2;
 
-    public static async Task<int> RunAsync(
-        IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<ScalerConfig, ScalerBuildResult?>? buildScaler = null)
-    {
-        var options = ParseArguments(args, out var usageError);
-        if (options is null)
-        {
-            await stderr.WriteLineAsync($"validate: {usageError}").ConfigureAwait(false);
-            await stderr.WriteLineAsync(OperatorCli.Usage).ConfigureAwait(false);
-            return ExitUnreadable;
-        }
+    private static readonly Dictionary<string, string> Outputs = new(StringComparer.Ordinal) { ["text"] = "text", ["json"] = "json" };
 
+    private readonly Option<string> _output = CliOptions.OneOf("--output", "text for people, json for tools.", Outputs, "text", "-o");
+    private readonly Option<string?> _kubeconfig = CliOptions.Kubeconfig(OperatorCliText.KubeconfigForValidate);
+    private readonly Option<string?> _context = CliOptions.Context();
+    private readonly Option<string> _clusterObjectNamespace = new("--cluster-object-namespace")
+    {
+        Description = "Namespace of the Secrets and ConfigMaps a ClusterTriggerAuthentication reads (KEDA's KEDA_CLUSTER_OBJECT_NAMESPACE).",
+        HelpName = "NS",
+        DefaultValueFactory = _ => ManifestKinds.DefaultClusterObjectNamespace,
+    };
+
+    private readonly Argument<string[]> _paths = new("PATHS")
+    {
+        Description = "YAML files, or directories whose *.yaml and *.yml files are read.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private ValidateCommand()
+    {
+        Command = new Command("validate", "Check KEDA manifests as KEDA would (exit 0 all valid, 1 any invalid, 2 unreadable input).")
+        {
+            _output, _kubeconfig, _context, _clusterObjectNamespace, _paths,
+        };
+        // Arity OneOrMore would say "Required argument missing"; this names what to give.
+        Command.Validators.Add(r =>
+        {
+            if (r.GetValue(_paths) is not { Length: > 0 })
+            {
+                r.AddError("give at least one file or directory (PATHS)");
+            }
+        });
+    }
+
+    public Command Command { get; }
+
+    public static Command Create()
+    {
+        var validate = new ValidateCommand();
+        validate.Command.SetAction((parse, cancellationToken) => RunAsync(
+            validate.Bind(parse), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken: cancellationToken));
+        return validate.Command;
+    }
+
+    public static async Task<int> RunAsync(
+        ValidateOptions options, TextWriter stdout, TextWriter stderr, Func<ScalerConfig, ScalerBuildResult?>? buildScaler = null,
+        CancellationToken cancellationToken = default)
+    {
         var read = ManifestReader.Read(options.Paths);
         if (read.Error is not null)
         {
@@ -29,8 +74,14 @@ internal static class ValidateCommand
         }
 
         var set = read.Set!;
-        var validator = new ManifestValidator(set, options, buildScaler);
-        var reports = await validator.ValidateAllAsync().ConfigureAwait(false);
+        var objects = await ObjectsAtHandAsync(set, options, stderr, cancellationToken).ConfigureAwait(false);
+        if (objects is null)
+        {
+            return ExitUnreadable;
+        }
+
+        var validator = new ManifestValidator(objects, options, buildScaler);
+        var reports = await validator.ValidateAllAsync(set).ConfigureAwait(false);
         if (options.Output == "json")
         {
             foreach (var note in set.Notes)
@@ -48,61 +99,40 @@ internal static class ValidateCommand
         return reports.All(r => r.Valid) ? ExitValid : ExitInvalid;
     }
 
-    internal static ValidateOptions? ParseArguments(IReadOnlyList<string> args, out string? error)
+    /// <summary>
+    /// Without <c>--kubeconfig</c> the input alone, where an absent reference is "not checked"; with it the cluster's
+    /// objects with the input applied over them, where an absent reference is an error as KEDA's controller reports it.
+    /// </summary>
+    private static async Task<IObjectsAtHand?> ObjectsAtHandAsync(ManifestSet input, ValidateOptions options, TextWriter stderr, CancellationToken cancellationToken)
     {
-        error = null;
-        var output = "text";
-        var clusterNamespace = ManifestKinds.DefaultClusterObjectNamespace;
-        var paths = new List<string>();
-        for (var i = 0; i < args.Count; i++)
+        if (options.Kubeconfig is null)
         {
-            var arg = args[i];
-            string? value;
-            switch (arg)
-            {
-                case "--output" or "-o" or "--cluster-object-namespace":
-                    if (i + 1 >= args.Count)
-                    {
-                        error = $"{arg} needs a value";
-                        return null;
-                    }
-
-                    value = args[++i];
-                    break;
-                case not null when arg.StartsWith("--output=", StringComparison.Ordinal) ||
-                                   arg.StartsWith("--cluster-object-namespace=", StringComparison.Ordinal):
-                    value = arg[(arg.IndexOf('=', StringComparison.Ordinal) + 1)..];
-                    arg = arg[..arg.IndexOf('=', StringComparison.Ordinal)];
-                    break;
-                case not null when arg.StartsWith('-') && arg.Length > 1:
-                    error = $"unknown option '{arg}'; accepted: --output text|json, --cluster-object-namespace <ns>";
-                    return null;
-                default:
-                    paths.Add(arg!);
-                    continue;
-            }
-
-            if (arg == "--cluster-object-namespace")
-            {
-                clusterNamespace = value;
-            }
-            else if (value is "text" or "json")
-            {
-                output = value;
-            }
-            else
-            {
-                error = $"--output must be 'text' or 'json', not '{value}'";
-                return null;
-            }
+            input.AbsentMeansMissing = false;
+            return input;
         }
 
-        if (paths.Count == 0)
+        try
         {
-            error = "give at least one file or directory";
+            using var client = new k8s.Kubernetes(KubernetesConfiguration.Load(options.Kubeconfig, options.Context));
+            var namespaces = input.ScaledObjects.Select(s => s.Object.Metadata.NamespaceProperty)
+                .Concat(input.ScaledJobs.Select(j => j.Object.Metadata.NamespaceProperty));
+            var cluster = await ClusterManifests.ReadAsync(client, namespaces, options.ClusterObjectNamespace, cancellationToken).ConfigureAwait(false);
+            cluster.AddRange(input);
+            return cluster;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or KubeConfigException or HttpOperationException or IOException)
+        {
+            await stderr.WriteLineAsync($"error: cannot read the cluster of {options.Kubeconfig}: {ex.Message}").ConfigureAwait(false);
             return null;
         }
-
-        return new ValidateOptions { Output = output, Paths = paths, ClusterObjectNamespace = clusterNamespace };
     }
+
+    private ValidateOptions Bind(ParseResult parse) => new()
+    {
+        Output = parse.GetValue(_output)!,
+        Kubeconfig = parse.GetValue(_kubeconfig),
+        Context = parse.GetValue(_context),
+        ClusterObjectNamespace = parse.GetValue(_clusterObjectNamespace)!,
+        Paths = parse.GetValue(_paths) ?? [],
+    };
 }

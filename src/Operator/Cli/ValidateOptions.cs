@@ -8,6 +8,11 @@ internal sealed record ValidateOptions
 
     public IReadOnlyList<string> Paths { get; init; } = [];
 
+    /// <summary>When set, references are checked against this cluster's objects instead of the input only.</summary>
+    public string? Kubeconfig { get; init; }
+
+    public string? Context { get; init; }
+
     /// <summary>Namespace where ClusterTriggerAuthentication secrets are read (KEDA's <c>KEDA_CLUSTER_OBJECT_NAMESPACE</c>).</summary>
     public string ClusterObjectNamespace { get; init; } = Manifests.ManifestKinds.DefaultClusterObjectNamespace;
 }

@@ -31,6 +31,9 @@ public sealed class ManifestSet : IObjectsAtHand
 
     public List<Located<V1LimitRange>> LimitRanges { get; } = [];
 
+    /// <inheritdoc />
+    public bool AbsentMeansMissing { get; set; } = true;
+
     /// <summary>Remarks about the input that are not errors (e.g. kinds that were ignored).</summary>
     public List<string> Notes { get; } = [];
 
@@ -67,6 +70,22 @@ public sealed class ManifestSet : IObjectsAtHand
 
     public string? ResolveResource(string group, string version, string kind) =>
         BuiltInResources.Find(group, kind) ?? BuiltInResources.Guess(kind);
+
+    /// <summary>Adds every object of <paramref name="other"/> after this set's own, so they win lookups by name (as a later <c>kubectl apply</c>).</summary>
+    public void AddRange(ManifestSet other)
+    {
+        ScaledObjects.AddRange(other.ScaledObjects);
+        ScaledJobs.AddRange(other.ScaledJobs);
+        TriggerAuthentications.AddRange(other.TriggerAuthentications);
+        ClusterTriggerAuthentications.AddRange(other.ClusterTriggerAuthentications);
+        Secrets.AddRange(other.Secrets);
+        ConfigMaps.AddRange(other.ConfigMaps);
+        Deployments.AddRange(other.Deployments);
+        StatefulSets.AddRange(other.StatefulSets);
+        HorizontalPodAutoscalers.AddRange(other.HorizontalPodAutoscalers);
+        LimitRanges.AddRange(other.LimitRanges);
+        Notes.AddRange(other.Notes);
+    }
 
     // The last object of a name wins, as with successive `kubectl apply`.
     private static T? Find<T>(List<Located<T>> items, string ns, string name, Func<T, V1ObjectMeta> meta)

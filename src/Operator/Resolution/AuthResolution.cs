@@ -13,6 +13,9 @@ internal sealed record AuthResolution(
     IReadOnlyList<string> Warnings,
     IReadOnlySet<string> SensitiveValues)
 {
+    /// <summary>A referenced object was absent from a partial view: the parameters it holds are missing, not wrong.</summary>
+    public bool HasUncheckedReferences { get; init; }
+
     public static readonly AuthResolution None =
         new(new Dictionary<string, string>(), PodIdentity.None, [], [], new HashSet<string>());
 }

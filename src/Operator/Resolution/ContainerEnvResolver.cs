@@ -32,6 +32,19 @@ internal static class ContainerEnvResolver
     {
         var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
         var sensitive = new HashSet<string>(StringComparer.Ordinal);
+        var warnings = new List<string>();
+        // In a partial view an absent object was not given rather than missing: resolve it as empty and say so.
+        bool NotChecked(string resource, string name)
+        {
+            if (set.AbsentMeansMissing)
+            {
+                return false;
+            }
+
+            warnings.Add(ResolutionMessages.NotInInput(resource, name, ns));
+            return true;
+        }
+
         foreach (var source in container.EnvFrom ?? [])
         {
             var prefix = source.Prefix ?? "";
@@ -40,7 +53,7 @@ internal static class ContainerEnvResolver
                 var configMap = set.FindConfigMap(ns, cmRef.Name);
                 if (configMap is null)
                 {
-                    if (cmRef.Optional == true)
+                    if (cmRef.Optional == true || NotChecked("configmaps", cmRef.Name))
                     {
                         continue;
                     }
@@ -58,7 +71,7 @@ internal static class ContainerEnvResolver
                 var secret = set.FindSecret(ns, secretRef.Name);
                 if (secret is null)
                 {
-                    if (secretRef.Optional == true)
+                    if (secretRef.Optional == true || NotChecked("secrets", secretRef.Name))
                     {
                         continue;
                     }
@@ -88,7 +101,7 @@ internal static class ContainerEnvResolver
                 var secret = set.FindSecret(ns, secretKey.Name);
                 if (secret is null)
                 {
-                    if (secretKey.Optional == true)
+                    if (secretKey.Optional == true || NotChecked("secrets", secretKey.Name))
                     {
                         continue;
                     }
@@ -106,7 +119,7 @@ internal static class ContainerEnvResolver
                 var configMap = set.FindConfigMap(ns, configKey.Name);
                 if (configMap is null)
                 {
-                    if (configKey.Optional == true)
+                    if (configKey.Optional == true || NotChecked("configmaps", configKey.Name))
                     {
                         continue;
                     }
@@ -122,6 +135,6 @@ internal static class ContainerEnvResolver
             }
         }
 
-        return new EnvResolution(resolved, null, sensitive);
+        return new EnvResolution(resolved, null, sensitive) { Warnings = warnings };
     }
 }

@@ -13,6 +13,13 @@ namespace Operator.Resolution;
 /// </summary>
 public interface IObjectsAtHand
 {
+    /// <summary>
+    /// True when an object absent here does not exist (a cluster, its caches): a missing reference is an error, as
+    /// KEDA's controller reports it. False for a partial view (<c>validate</c>'s input files without
+    /// <c>--kubeconfig</c>): an absent reference was not given, so it is a warning that says it was not checked.
+    /// </summary>
+    bool AbsentMeansMissing => true;
+
     IEnumerable<ScaledObject> GetScaledObjects(string @namespace);
 
     IEnumerable<V2HorizontalPodAutoscaler> GetHorizontalPodAutoscalers(string @namespace);

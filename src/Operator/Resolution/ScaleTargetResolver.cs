@@ -24,12 +24,12 @@ internal static class ScaleTargetResolver
             case ManifestKinds.Deployment when isApps:
                 var deployment = set.FindDeployment(ns, target.Name);
                 return deployment is null
-                    ? Missing(gvk, "deployments.apps", target.Name, ns)
+                    ? Missing(set, gvk, "deployments.apps", target.Name, ns)
                     : new(gvk, deployment.Spec?.Template?.Spec, target.EnvSourceContainerName, null, null);
             case ManifestKinds.StatefulSet when isApps:
                 var statefulSet = set.FindStatefulSet(ns, target.Name);
                 return statefulSet is null
-                    ? Missing(gvk, "statefulsets.apps", target.Name, ns)
+                    ? Missing(set, gvk, "statefulsets.apps", target.Name, ns)
                     : new(gvk, statefulSet.Spec?.Template?.Spec, target.EnvSourceContainerName, null, null);
             default:
                 return new(gvk, null, null, null,
@@ -45,7 +45,9 @@ internal static class ScaleTargetResolver
             : new("batch/v1.Job", podSpec, scaledJob.Spec.EnvSourceContainerName, null, null);
     }
 
-    private static ScaleTargetResolution Missing(string gvk, string resource, string name, string ns) =>
-        new(gvk, null, null,
-            $"Target resource doesn't exist: {ResolutionMessages.NotFound(resource, name)}{ResolutionMessages.InNamespace(ns)}", null);
+    private static ScaleTargetResolution Missing(IObjectsAtHand set, string gvk, string resource, string name, string ns)
+    {
+        var (error, warning) = ResolutionMessages.Absent(set, "Target resource doesn't exist: ", resource, name, ns);
+        return new(gvk, null, null, error, warning);
+    }
 }

@@ -14,6 +14,8 @@ namespace Operator.Resolution;
 /// </summary>
 internal sealed class TriggerAuthResolver(IObjectsAtHand set, string clusterObjectNamespace)
 {
+    private bool _unchecked;
+
     public AuthResolution Resolve(AuthenticationRef? authRef, V1PodSpec? podSpec, string ns)
     {
         if (authRef is null || string.IsNullOrEmpty(authRef.Name))
@@ -21,6 +23,7 @@ internal sealed class TriggerAuthResolver(IObjectsAtHand set, string clusterObje
             return AuthResolution.None;
         }
 
+        _unchecked = false;
         var errors = new List<string>();
         var warnings = new List<string>();
         var sensitive = new HashSet<string>(StringComparer.Ordinal);
@@ -35,7 +38,7 @@ internal sealed class TriggerAuthResolver(IObjectsAtHand set, string clusterObje
                 triggerNamespace = ns;
                 if (auth is null)
                 {
-                    errors.Add($"error getting triggerAuth: {ResolutionMessages.NotFound("triggerauthentications.keda.sh", authRef.Name)}{ResolutionMessages.InNamespace(ns)}");
+                    Absent("error getting triggerAuth: ", "triggerauthentications.keda.sh", authRef.Name, ns, errors, warnings);
                 }
 
                 break;
@@ -44,7 +47,7 @@ internal sealed class TriggerAuthResolver(IObjectsAtHand set, string clusterObje
                 triggerNamespace = clusterObjectNamespace;
                 if (auth is null)
                 {
-                    errors.Add($"error getting triggerAuth: {ResolutionMessages.NotFound("clustertriggerauthentications.keda.sh", authRef.Name)} (add it to the input)");
+                    Absent("error getting triggerAuth: ", "clustertriggerauthentications.keda.sh", authRef.Name, null, errors, warnings);
                 }
 
                 break;
@@ -54,7 +57,7 @@ internal sealed class TriggerAuthResolver(IObjectsAtHand set, string clusterObje
 
         if (auth is null)
         {
-            return AuthResolution.None with { Errors = errors };
+            return AuthResolution.None with { Errors = errors, Warnings = warnings, HasUncheckedReferences = _unchecked };
         }
 
         var spec = auth;
@@ -85,7 +88,7 @@ internal sealed class TriggerAuthResolver(IObjectsAtHand set, string clusterObje
 
         var podIdentity = ToPodIdentity(spec.PodIdentity);
         CheckPodIdentity(spec.PodIdentity, result, errors, warnings);
-        return new AuthResolution(result, podIdentity, errors, warnings, sensitive);
+        return new AuthResolution(result, podIdentity, errors, warnings, sensitive) { HasUncheckedReferences = _unchecked };
     }
 
     private string ResolveEnvParameter(
@@ -119,7 +122,7 @@ internal sealed class TriggerAuthResolver(IObjectsAtHand set, string clusterObje
         var configMap = set.FindConfigMap(ns, target.Name);
         if (configMap is null)
         {
-            errors.Add($"error trying to get config map from namespace: {ResolutionMessages.NotFound("configmaps", target.Name)}{ResolutionMessages.InNamespace(ns)}");
+            Absent("error trying to get config map from namespace: ", "configmaps", target.Name, ns, errors, warnings);
             return "";
         }
 
@@ -143,7 +146,7 @@ internal sealed class TriggerAuthResolver(IObjectsAtHand set, string clusterObje
         var secret = set.FindSecret(ns, target.Name);
         if (secret is null)
         {
-            errors.Add($"error trying to get secret from namespace: {ResolutionMessages.NotFound("secrets", target.Name)}{ResolutionMessages.InNamespace(ns)}");
+            Absent("error trying to get secret from namespace: ", "secrets", target.Name, ns, errors, warnings);
             return "";
         }
 
@@ -154,6 +157,21 @@ internal sealed class TriggerAuthResolver(IObjectsAtHand set, string clusterObje
 
         warnings.Add($"parameter {target.Parameter}: secret {target.Name} has no key {target.Key}; the parameter is empty");
         return "";
+    }
+
+    private void Absent(string kedaPrefix, string resource, string name, string? ns, List<string> errors, List<string> warnings)
+    {
+        var (error, warning) = ResolutionMessages.Absent(set, kedaPrefix, resource, name, ns);
+        if (error is not null)
+        {
+            errors.Add(error);
+        }
+
+        if (warning is not null)
+        {
+            warnings.Add(warning);
+            _unchecked = true;
+        }
     }
 
     private static IEnumerable<string> UnresolvableSources(TriggerAuthenticationSpec spec)

@@ -18,12 +18,14 @@ internal sealed class ScalerConfigBuilder(IObjectsAtHand objects, string cluster
         var sensitive = new HashSet<string>(StringComparer.Ordinal);
         IReadOnlyDictionary<string, string> env = new Dictionary<string, string>();
         string? envError = null;
+        IReadOnlyList<string> envWarnings = [];
         if (target.PodSpec is not null)
         {
             var resolved = ContainerEnvResolver.Resolve(objects, target.PodSpec, target.EnvSourceContainerName, @namespace);
             envError = resolved.Error is null ? null : $"error resolving secrets for ScaleTarget: {resolved.Error}";
             sensitive.UnionWith(resolved.SensitiveValues);
             env = resolved.Env;
+            envWarnings = resolved.Warnings;
         }
 
         var configs = new List<TriggerScalerConfig>(triggers.Count);
@@ -49,9 +51,12 @@ internal sealed class ScalerConfigBuilder(IObjectsAtHand objects, string cluster
             };
             var prefix = $"trigger {index} ({trigger.Type}): ";
             configs.Add(new TriggerScalerConfig(
-                index, trigger, config, [.. auth.Errors.Select(e => prefix + e)], [.. auth.Warnings.Select(w => prefix + w)]));
+                index, trigger, config, [.. auth.Errors.Select(e => prefix + e)], [.. auth.Warnings.Select(w => prefix + w)])
+            {
+                HasUncheckedReferences = auth.HasUncheckedReferences,
+            });
         }
 
-        return new ScalerConfigSet(configs, envError, sensitive);
+        return new ScalerConfigSet(configs, envError, sensitive) { EnvWarnings = envWarnings };
     }
 }

@@ -11,4 +11,7 @@ public sealed record TriggerScalerConfig(
 {
     /// <summary>The prefix of this trigger's messages, e.g. <c>trigger 0 (prometheus): </c>.</summary>
     public string Prefix => $"trigger {Index} ({Trigger.Type}): ";
+
+    /// <summary>Its authentication references an object absent from a partial input (not checked).</summary>
+    public bool HasUncheckedReferences { get; init; }
 }

@@ -20,7 +20,8 @@ public abstract record WorkloadLookup
 
     /// <summary>
     /// The pod template of an <c>apps/v1</c> Deployment or StatefulSet found through <paramref name="objects"/>'
-    /// Find methods; <see cref="NotFound"/> for any other kind or a missing workload.
+    /// Find methods; <see cref="NotFound"/> for any other kind or a missing workload,
+    /// <see cref="Unknown"/> when it is absent from a partial view (<see cref="Resolution.IObjectsAtHand.AbsentMeansMissing"/>).
     /// </summary>
     public static WorkloadLookup Of(Resolution.IObjectsAtHand objects, string @namespace, string gvkString, string name)
     {
@@ -31,6 +32,8 @@ public abstract record WorkloadLookup
             "apps/v1.StatefulSet" => objects.FindStatefulSet(@namespace, name)?.Spec?.Template?.Spec,
             _ => null,
         };
-        return podSpec is not null ? new Found(podSpec) : new NotFound();
+        return podSpec is not null ? new Found(podSpec)
+            : objects.AbsentMeansMissing ? new NotFound()
+            : new Unknown();
     }
 }

@@ -17,7 +17,61 @@ public sealed class OperatorCliTests
         var run = await CliRun.RunAsync("help");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("validate [--output text|json]", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("validate <PATHS>", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("explain <NAMESPACE/NAME>", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("help", "validate")]
+    [InlineData("validate", "--help")]
+    public async Task Help_OfValidate_ListsItsOptionsAndAcceptedValues(string first, string second)
+    {
+        var run = await CliRun.RunAsync(first, second);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("-o, --output <text|json>", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--kubeconfig <PATH>", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_NoCommand_ExitsTwoWithTheHelpOnStderr()
+    {
+        var run = await CliRun.RunAsync();
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Required command was not provided", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("validate <PATHS>", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--metrics-port", "0", "run: --metrics-port: '0' is not a port (1-65535)")]
+    [InlineData("--health-port", "http", "run: --health-port: 'http' is not a port (1-65535)")]
+    [InlineData("--scaling-mode", "fast", "run: --scaling-mode: 'fast' is not accepted; accepted values: hpa, direct")]
+    [InlineData("--adapter-address", "localhost", "run: --adapter-address: 'localhost' is not an IP address")]
+    public async Task Run_BadOptionValue_ExitsTwoNamingTheOptionAndWhatItAccepts(string option, string value, string message)
+    {
+        var run = await CliRun.RunAsync("run", option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_BadOutput_NamesTheAcceptedValues()
+    {
+        var run = await CliRun.RunAsync("validate", "-o", "yaml", RepositoryPaths.Examples);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("validate: --output: 'yaml' is not accepted; accepted values: text, json", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_OutputWithEquals_IsAccepted()
+    {
+        var run = await CliRun.RunAsync("validate", "--output=json", RepositoryPaths.Example("openshift-triggers.yaml"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(4, run.Reports.Count);
     }
 
     [Fact]

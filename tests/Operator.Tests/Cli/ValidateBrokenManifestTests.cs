@@ -14,34 +14,67 @@ public sealed class ValidateBrokenManifestTests
         return report;
     }
 
+    /// <summary>KEDA's webhook admits an object whose references are absent; offline, absent from the input means not checked.</summary>
+    private static async Task<Operator.Cli.ScalableObjectReport> ValidateNotCheckedAsync(string yaml, string name)
+    {
+        var run = await CliRun.ValidateYamlAsync(yaml);
+        Assert.Equal(0, run.ExitCode);
+        var report = run.Report(name);
+        Assert.True(report.Valid, string.Join("; ", report.Errors));
+        return report;
+    }
+
     [Fact]
-    public async Task Validate_MissingSecret_IsInvalid()
+    public async Task Validate_SecretAbsentFromTheInput_IsAWarningThatItWasNotChecked()
     {
         var yaml = Example("openshift-triggers.yaml").Replace("metadata: {name: thanos-token,", "metadata: {name: other-token,", StringComparison.Ordinal);
 
-        var report = await ValidateInvalidAsync(yaml, "prom-scaledobject");
+        var report = await ValidateNotCheckedAsync(yaml, "prom-scaledobject");
 
-        Assert.Contains(report.Errors, e => e.Contains("secrets \"thanos-token\" not found", StringComparison.Ordinal));
+        Assert.Contains(report.Warnings, w => w.Contains("secrets \"thanos-token\" in namespace \"my-namespace\" is not in the input: not checked", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Validate_MissingTriggerAuthentication_IsInvalid()
+    public async Task Validate_TriggerAuthenticationAbsentFromTheInput_IsAWarningThatItWasNotChecked()
     {
         var yaml = Example("azure-managed-prometheus.yaml").Replace("authenticationRef: {name: managed-prometheus-auth}", "authenticationRef: {name: typo-auth}", StringComparison.Ordinal);
 
-        var report = await ValidateInvalidAsync(yaml, "web-managed-prometheus");
+        var report = await ValidateNotCheckedAsync(yaml, "web-managed-prometheus");
 
-        Assert.Contains(report.Errors, e => e.Contains("triggerauthentications.keda.sh \"typo-auth\" not found", StringComparison.Ordinal));
+        Assert.Contains(report.Warnings, w => w.Contains("triggerauthentications.keda.sh \"typo-auth\" in namespace \"shop\" is not in the input: not checked", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Validate_MissingScaleTarget_IsInvalid()
+    public async Task Validate_ScaleTargetAbsentFromTheInput_IsAWarningThatItWasNotChecked()
     {
         var yaml = Example("servicebus-order-processor.yaml").Replace("scaleTargetRef: {name: order-processor}", "scaleTargetRef: {name: order-processer}", StringComparison.Ordinal);
 
-        var report = await ValidateInvalidAsync(yaml, "order-scaler");
+        var report = await ValidateNotCheckedAsync(yaml, "order-scaler");
 
-        Assert.Contains(report.Errors, e => e.Contains("deployments.apps \"order-processer\" not found", StringComparison.Ordinal));
+        Assert.Contains(report.Warnings, w => w.Contains("deployments.apps \"order-processer\" in namespace \"keda-dotnet-sample\" is not in the input: not checked", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Validate_ScaledObjectAlone_IsValidWithWarningsOnly()
+    {
+        var yaml = """
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: alone, namespace: shop}
+            spec:
+              scaleTargetRef: {name: web}
+              triggers:
+              - type: cpu
+                metricType: Utilization
+                metadata: {value: "60"}
+              - type: prometheus
+                metadata: {serverAddress: "http://prometheus:9090", query: "sum(x)", threshold: "10"}
+                authenticationRef: {name: prom-auth}
+            """;
+
+        var report = await ValidateNotCheckedAsync(yaml, "alone");
+
+        Assert.Equal(2, report.Warnings.Count(w => w.Contains("is not in the input: not checked", StringComparison.Ordinal)));
     }
 
     [Fact]
