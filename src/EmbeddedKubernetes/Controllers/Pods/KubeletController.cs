@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using EmbeddedKubernetes.Controllers.Hpa;
 using k8s;
 using k8s.Models;
+using Kubernetes.Controller.Autoscaling;
 using Kubernetes.Controller.Informers;
 using Kubernetes.Controller.Queues;
 using Microsoft.Extensions.Logging;
