@@ -35,6 +35,7 @@ internal sealed partial class ScaledObjectController : QueueController
     private readonly IDecisionLog _decisions;
     private readonly OperatorOptions _options;
     private readonly Dictionary<string, long> _loopGenerations = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _loopsAwaitingTarget = new(StringComparer.Ordinal);
 
     public ScaledObjectController(
         IKubernetes client, OperatorInformers informers, ScaleTargetClient scaleTargets, ScalerCache scalers, ScaledObjectWriter writer,
@@ -52,6 +53,7 @@ internal sealed partial class ScaledObjectController : QueueController
         _decisions = decisions;
         _options = options;
         informers.ScaledObjects.SpecChanged += (_, so) => Enqueue(ObjectKey.Of(so.Metadata));
+        informers.ScaledObjects.Changed += (_, so) => PollWhenTargetKnown(ObjectKey.Of(so.Metadata), so);
         informers.Autoscalers.SpecChanged += (_, hpa) =>
         {
             if (hpa.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true && o.Kind == ScaledObject.KubeKind) is { } owner)
@@ -230,9 +232,37 @@ internal sealed partial class ScaledObjectController : QueueController
             }
 
             _loopGenerations[key] = generation;
+            if (so.Status?.ScaleTargetGvkr is null)
+            {
+                _loopsAwaitingTarget.Add(key);
+            }
         }
 
         _loops.Start(key);
+    }
+
+    // A loop started in the first reconcile polls the cached object, which does not name its scale target until this
+    // reconcile's status write comes back through the informer (a status-only change, no reconcile); without this
+    // poll the loop would wait a whole pollingInterval (and push scalers would not watch) before its first decision.
+    private void PollWhenTargetKnown(string key, ScaledObject so)
+    {
+        if (so.Status?.ScaleTargetGvkr is null)
+        {
+            return;
+        }
+
+        lock (_loopGenerations)
+        {
+            if (!_loopsAwaitingTarget.Remove(key))
+            {
+                return;
+            }
+        }
+
+        if (_loops.Contains(key))
+        {
+            _loops.PollNow(key);
+        }
     }
 
     private async Task StopLoopAsync(string key)
@@ -240,6 +270,7 @@ internal sealed partial class ScaledObjectController : QueueController
         lock (_loopGenerations)
         {
             _loopGenerations.Remove(key);
+            _loopsAwaitingTarget.Remove(key);
         }
 
         _loops.Stop(key);

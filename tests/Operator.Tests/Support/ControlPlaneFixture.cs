@@ -19,15 +19,18 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var options = new EmbeddedClusterOptions { ApiServiceProbeInterval = TimeSpan.FromMilliseconds(500) }.AddBuiltInControllers(manager =>
+        Cluster = await EmbeddedCluster.StartAsync(WithControllers());
+        Client = Cluster.CreateClient();
+    }
+
+    /// <summary>Cluster options with the built-in controllers tuned for tests: stub pods ready after 100 ms, HPA sync every second, no downscale window.</summary>
+    public static EmbeddedClusterOptions WithControllers() =>
+        new EmbeddedClusterOptions { ApiServiceProbeInterval = TimeSpan.FromMilliseconds(500) }.AddBuiltInControllers(manager =>
         {
             manager.HpaSyncPeriod = TimeSpan.FromSeconds(1);
             manager.HpaDownscaleStabilizationWindow = TimeSpan.Zero;
             manager.PodRuntime = new StubPodRuntime(new StubPodOptions { ReadyDelay = TimeSpan.FromMilliseconds(100) }, TimeProvider.System);
         });
-        Cluster = await EmbeddedCluster.StartAsync(options);
-        Client = Cluster.CreateClient();
-    }
 
     /// <summary>Creates KEDA's CRDs from deploy/crds (idempotent per fixture: call once per test class).</summary>
     public async Task ApplyKedaCrdsAsync()

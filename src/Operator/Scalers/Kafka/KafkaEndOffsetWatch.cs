@@ -6,7 +6,9 @@ namespace Operator.Scalers.Kafka;
 /// <summary>
 /// Push activation (beyond KEDA): one loop per (connection, group, topics) reads the end offsets of the watched
 /// partitions every <see cref="KafkaDefaults.WatchInterval"/> with a single <c>ListOffsets</c> and signals every
-/// subscriber when one moves forward, i.e. when lag may have appeared. Failures only mean no signal.
+/// subscriber when one moves forward, i.e. when lag may have appeared. A new subscriber is also signalled once on the
+/// first reading after it subscribed: a message produced between the scale loop's last poll and that reading would
+/// otherwise already be in the baseline and never count as a change. Failures only mean no signal.
 /// </summary>
 internal sealed class KafkaEndOffsetWatch : IDisposable
 {
@@ -20,6 +22,7 @@ internal sealed class KafkaEndOffsetWatch : IDisposable
     private readonly ILogger _logger;
     private readonly string _topics;
     private readonly List<Action> _signals = [];
+    private readonly List<Action> _unprimed = [];
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
 
@@ -56,6 +59,7 @@ internal sealed class KafkaEndOffsetWatch : IDisposable
             }
 
             watch._signals.Add(signal);
+            watch._unprimed.Add(signal);
             return new Subscription(watch, signal);
         }
     }
@@ -86,10 +90,7 @@ internal sealed class KafkaEndOffsetWatch : IDisposable
                 if (partitions is { Count: > 0 })
                 {
                     var latest = await KafkaOffsetReader.LatestAsync(admin, partitions).WaitAsync(_stop.Token).ConfigureAwait(false);
-                    if (previous is not null && latest.Any(p => p.Value > previous.GetValueOrDefault(p.Key, 0)))
-                    {
-                        Signal();
-                    }
+                    Signal(moved: previous is not null && latest.Any(p => p.Value > previous.GetValueOrDefault(p.Key, 0)));
 
                     previous = new Dictionary<TopicPartition, long>(latest);
                 }
@@ -114,15 +115,26 @@ internal sealed class KafkaEndOffsetWatch : IDisposable
         }
     }
 
-    private void Signal()
+    // Everyone when an end offset moved, else only the subscribers that have not seen a reading yet.
+    private void Signal(bool moved)
     {
         Action[] signals;
         lock (WatchesLock)
         {
-            signals = [.. _signals];
+            signals = moved ? [.. _signals] : [.. _unprimed];
+            _unprimed.Clear();
         }
 
-        KafkaLog.WatchSignal(_logger, _topics);
+        if (signals.Length == 0)
+        {
+            return;
+        }
+
+        if (moved)
+        {
+            KafkaLog.WatchSignal(_logger, _topics);
+        }
+
         foreach (var signal in signals)
         {
             signal();
@@ -134,6 +146,7 @@ internal sealed class KafkaEndOffsetWatch : IDisposable
         lock (WatchesLock)
         {
             _signals.Remove(signal);
+            _unprimed.Remove(signal);
             if (_signals.Count > 0)
             {
                 return;

@@ -10,18 +10,44 @@ public sealed class KafkaPushActivationTests
     {
         await using var kafka = KafkaTestCluster.Start("orders", 4);
         await using var scaler = kafka.Build("consumerGroup=workers|topic=orders");
-        var signalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var watch = ((IPushScaler)scaler).WatchForActivity(() => signalled.TrySetResult());
+        var primed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var produced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var signals = 0;
+        var watch = ((IPushScaler)scaler).WatchForActivity(() => (Interlocked.Increment(ref signals) == 1 ? primed : produced).TrySetResult());
         await using (watch)
         {
-            // Let the watch take its first reading, so the message below is a change it sees.
+            await primed.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            // Several readings without a change: no further signal.
             await Task.Delay(500, TestContext.Current.CancellationToken);
-            Assert.False(signalled.Task.IsCompleted);
+            Assert.Equal(1, Volatile.Read(ref signals));
 
             await kafka.ProduceAsync("orders", 2, 1);
 
-            await signalled.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            await produced.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         }
+    }
+
+    [Fact]
+    public async Task Watch_SignalsANewSubscriberOnItsFirstReading_SoAMessageBeforeTheBaselineIsNotMissed()
+    {
+        await using var kafka = KafkaTestCluster.Start("orders", 2);
+        await using var first = kafka.Build("consumerGroup=workers|topic=orders");
+        await using var second = kafka.Build("consumerGroup=workers|topic=orders");
+        var firstPrimed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondSignalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstSignals = 0;
+        await using var a = ((IPushScaler)first).WatchForActivity(() =>
+        {
+            Interlocked.Increment(ref firstSignals);
+            firstPrimed.TrySetResult();
+        });
+        await firstPrimed.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        // The shared loop already has its baseline; the second scaler's loop polled before it subscribed.
+        await using var b = ((IPushScaler)second).WatchForActivity(() => secondSignalled.TrySetResult());
+
+        await secondSignalled.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.Equal(1, Volatile.Read(ref firstSignals));
     }
 
     [Fact]

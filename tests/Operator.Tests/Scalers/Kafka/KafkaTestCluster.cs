@@ -32,6 +32,16 @@ internal sealed class KafkaTestCluster : IAsyncDisposable
         consumer.Commit([new TopicPartitionOffset(topic, partition, offset)]);
     }
 
+    /// <summary>Commits the end offset of every partition of <paramref name="topic"/>: the group has processed everything.</summary>
+    public void CommitAll(string group, string topic, int partitions)
+    {
+        using var consumer = new ConsumerBuilder<Null, string>(new ConsumerConfig { BootstrapServers = Servers, GroupId = group, EnableAutoCommit = false }).Build();
+        var ends = Enumerable.Range(0, partitions)
+            .Select(p => new TopicPartitionOffset(topic, p, consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(10)).High))
+            .ToList();
+        consumer.Commit(ends);
+    }
+
     public IScaler Build(string metadata, string authParams = "", string type = "kafka")
     {
         var result = ScalerRegistry.Build(new ScalerConfig
