@@ -1,9 +1,9 @@
 using EmbeddedKubernetes;
 using k8s;
 using k8s.Models;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Operator.Hosting;
 using Operator.Tests.Support;
