@@ -9,6 +9,7 @@ internal static class ProfileResourceExtensions
             {
                 ResourceType = "Profile",
                 State = new ResourceStateSnapshot($"{choice.Profile}: {choice.Why}", KnownResourceStateStyles.Info),
-                Properties = [new("profile", choice.Profile), new("why", choice.Why)],
+                // The Source column shows the line as written (the state column humanizes it).
+                Properties = [new("profile", choice.Profile), new("why", choice.Why), new(CustomResourceKnownProperties.Source, $"{choice.Profile}: {choice.Why}")],
             });
 }

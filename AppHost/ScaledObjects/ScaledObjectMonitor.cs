@@ -81,7 +81,9 @@ internal sealed class ScaledObjectMonitor(
             State = new ResourceStateSnapshot(text, style),
             Properties =
             [
-                .. s.Properties.Where(p => p.Name is not ("replicas" or "maxReplicas" or "lastDecision")),
+                .. s.Properties.Where(p => p.Name is not ("replicas" or "maxReplicas" or "lastDecision") && p.Name != CustomResourceKnownProperties.Source),
+                // The dashboard humanizes state text (punctuation dropped); its Source column shows this line as written.
+                new(CustomResourceKnownProperties.Source, text),
                 new("replicas", replicas),
                 new("maxReplicas", max),
                 new("lastDecision", decision?.Summary ?? ""),
