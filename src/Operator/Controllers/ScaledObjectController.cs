@@ -13,6 +13,7 @@ using Operator.ScaleLoop;
 using Operator.Scaling.Events;
 using Operator.Scaling.Hpa;
 using Operator.Scaling.Status;
+using Operator.Telemetry;
 using Operator.Validation;
 
 namespace Operator.Controllers;
@@ -33,14 +34,15 @@ internal sealed partial class ScaledObjectController : QueueController
     private readonly LoopScheduler _loops;
     private readonly ScaledObjectPoller _poller;
     private readonly IDecisionLog _decisions;
+    private readonly OperatorMetrics _telemetry;
     private readonly OperatorOptions _options;
     private readonly Dictionary<string, long> _loopGenerations = new(StringComparer.Ordinal);
     private readonly HashSet<string> _loopsAwaitingTarget = new(StringComparer.Ordinal);
 
     public ScaledObjectController(
         IKubernetes client, OperatorInformers informers, ScaleTargetClient scaleTargets, ScalerCache scalers, ScaledObjectWriter writer,
-        LoopScheduler loops, ScaledObjectPoller poller, IDecisionLog decisions, OperatorOptions options, ILogger<ScaledObjectController> logger,
-        TimeProvider time)
+        LoopScheduler loops, ScaledObjectPoller poller, IDecisionLog decisions, OperatorMetrics telemetry, OperatorOptions options,
+        ILogger<ScaledObjectController> logger, TimeProvider time)
         : base("scaledobject-controller", logger, time)
     {
         _client = client;
@@ -51,9 +53,19 @@ internal sealed partial class ScaledObjectController : QueueController
         _loops = loops;
         _poller = poller;
         _decisions = decisions;
+        _telemetry = telemetry;
         _options = options;
         informers.ScaledObjects.SpecChanged += (_, so) => Enqueue(ObjectKey.Of(so.Metadata));
         informers.ScaledObjects.Changed += (_, so) => PollWhenTargetKnown(ObjectKey.Of(so.Metadata), so);
+
+        // The loop pins paused-replicas and records it in status; then the reconcile stops the loop and deletes the HPA.
+        informers.ScaledObjects.Changed += (type, so) =>
+        {
+            if (type != k8s.WatchEventType.Deleted && ScaledObjectAnnotations.NeedToBePausedByAnnotation(so) && loops.Contains(ObjectKey.Of(so.Metadata)))
+            {
+                Enqueue(ObjectKey.Of(so.Metadata));
+            }
+        };
         informers.Autoscalers.SpecChanged += (_, hpa) =>
         {
             if (hpa.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true && o.Kind == ScaledObject.KubeKind) is { } owner)
@@ -73,6 +85,7 @@ internal sealed partial class ScaledObjectController : QueueController
             await StopLoopAsync(key).ConfigureAwait(false);
             var (ns, name) = ObjectKey.Split(key);
             _decisions.Forget(ns ?? "", name);
+            _telemetry.DeleteScaledObject(ns ?? "", name);
             return;
         }
 
@@ -114,7 +127,9 @@ internal sealed partial class ScaledObjectController : QueueController
     private async Task<string?> ReconcileScaledObjectAsync(string key, ScaledObject so, ScaledObjectStatus status, CancellationToken cancellationToken)
     {
         var annotations = so.Metadata.Annotations;
-        if (ScaledObjectAnnotations.NeedToBePausedByAnnotation(so))
+        var paused = ScaledObjectAnnotations.NeedToBePausedByAnnotation(so);
+        _telemetry.RecordScaledObjectPaused(so.Metadata.NamespaceProperty, so.Metadata.Name, paused);
+        if (paused)
         {
             return await PauseAsync(key, so, status, cancellationToken).ConfigureAwait(false);
         }

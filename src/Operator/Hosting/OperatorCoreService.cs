@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Operator.Controllers;
 using Operator.Leadership;
 using Operator.ScaleLoop;
+using Operator.Telemetry;
 
 namespace Operator.Hosting;
 
@@ -12,8 +13,11 @@ namespace Operator.Hosting;
 /// </summary>
 internal sealed class OperatorCoreService(
     OperatorInformers informers, ScaledObjectController controller, LoopScheduler loops, ScalerCache scalers,
-    ILeadershipGate leadership, OperatorOptions options) : BackgroundService
+    ILeadershipGate leadership, OperatorOptions options, ResourceTotals totals) : BackgroundService
 {
+    // Subscribed to the informers before they start, so every object is counted from the first list on.
+    private readonly ResourceTotals _totals = totals;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await informers.Shared.StartAsync(stoppingToken).ConfigureAwait(false);

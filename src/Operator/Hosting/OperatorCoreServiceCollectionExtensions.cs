@@ -45,6 +45,7 @@ public static class OperatorCoreServiceCollectionExtensions
         services.AddSingleton<MetricsCache>();
         services.TryAddSingleton<OperatorMetrics>();
         services.AddSingleton<TriggerQueries>();
+        services.AddSingleton<ResourceTotals>();
         services.AddSingleton<ScaledObjectPoller>();
         services.AddSingleton(sp =>
         {

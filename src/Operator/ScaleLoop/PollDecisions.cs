@@ -19,6 +19,7 @@ internal static class PollDecisions
             ScaleRule.Activate => (DecisionRules.Activation, $"scaled {from}→{to} because {Cause(observations)}"),
             ScaleRule.Deactivate => (DecisionRules.ScaleToZero, $"scaled {from}→{to} because no trigger is active and the cooldown has passed"),
             ScaleRule.EnforceMinReplicas => (DecisionRules.MinReplicas, $"scaled {from}→{to} to reach minReplicaCount"),
+            ScaleRule.Paused when to is not null => (DecisionRules.Pause, $"scaled {from}→{to} because paused-replicas is {to}"),
             ScaleRule.Paused => (DecisionRules.Pause, $"kept {from} replicas: paused"),
             ScaleRule.ActivationBlocked => (DecisionRules.Pause, $"kept {from} replicas: active, but paused-scale-out blocks scaling out"),
             ScaleRule.DeactivationBlocked => (DecisionRules.Pause, $"kept {from} replicas: inactive, but paused-scale-in blocks scaling in"),

@@ -11,7 +11,7 @@ namespace Operator.Tests.Controllers;
 /// The operator as <c>run</c> starts it (scale loop, metrics adapter behind its self-registered APIService) on an
 /// embedded control plane whose HPA controller scales from that adapter: 0↔1 by the operator, 1↔N by the HPA.
 /// </summary>
-public sealed class ScalingOperatorFixture() : OperatorFixture(withScaling: true)
+public sealed class ScalingOperatorFixture : OperatorFixture
 {
     /// <summary>Creates the objects of a YAML stream (Deployments, Secrets, KEDA's kinds) in <paramref name="ns"/>.</summary>
     public async Task ApplyAsync(string ns, string yaml)

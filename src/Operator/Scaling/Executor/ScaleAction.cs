@@ -14,4 +14,7 @@ public enum ScaleAction
 
     /// <summary>Inactive below minReplicaCount without idle mode: set replicas to min (no event).</summary>
     EnforceMinReplicas,
+
+    /// <summary><c>paused-replicas</c> set: pin the target at that count.</summary>
+    ScaleToPausedReplicas,
 }

@@ -58,7 +58,9 @@ internal sealed class ScaleDecider(TimeProvider timeProvider)
                 // Paused: the controller owns the replicas; the loop only reports Paused and leaves Active alone.
                 ScaledObjectConditions.Set(conditions, ConditionTypes.Paused, ConditionStatuses.True,
                     ConditionReasons.ScaledObjectPaused, ConditionMessages.Paused);
-                return new ScaleOutcome { Conditions = conditions, LastActiveTime = lastActive };
+                var pinned = ScaledObjectAnnotations.TryGetPausedReplicas(so.Metadata.Annotations, out var paused, out _)
+                    && (plan.Action == ScaleAction.None || scaleSucceeded) ? paused : null;
+                return new ScaleOutcome { Conditions = conditions, LastActiveTime = lastActive, PausedReplicaCount = pinned };
             case ScaleRule.Activate when scaleSucceeded:
                 var cause = plan.Forced
                     ? "caused by forced activation annotation"

@@ -24,11 +24,18 @@ public sealed record ScaleOutcome
     /// <summary>New <c>status.triggersActivity</c>, or null when it does not need to change.</summary>
     public IReadOnlyDictionary<string, bool>? TriggersActivity { get; init; }
 
+    /// <summary>New <c>status.pausedReplicaCount</c> once the target is pinned there; null leaves it alone.</summary>
+    public int? PausedReplicaCount { get; init; }
+
     /// <summary>Writes the outcome into <paramref name="status"/>.</summary>
     public void ApplyTo(ScaledObjectStatus status)
     {
         status.Conditions = ScaledObjectConditions.Clone(Conditions);
         status.LastActiveTime = LastActiveTime;
+        if (PausedReplicaCount is int paused)
+        {
+            status.PausedReplicaCount = paused;
+        }
         if (TriggersActivity is not null)
         {
             status.TriggersActivity = TriggersActivity.ToDictionary(p => p.Key, p => new TriggerActivityStatus { IsActive = p.Value });

@@ -15,7 +15,10 @@ internal readonly record struct ScalePlan(ScaleRule Rule, ScaleAction Action, in
         var current = request.CurrentReplicas;
         if (ScaledObjectAnnotations.IsPaused(annotations))
         {
-            return new(ScaleRule.Paused, ScaleAction.None, current, current, false);
+            // KEDA's executor pins the target at paused-replicas (and records it in status) before the reconcile stops the loop.
+            return ScaledObjectAnnotations.TryGetPausedReplicas(annotations, out var paused, out _) && paused is int pinned && pinned != current
+                ? new(ScaleRule.Paused, ScaleAction.ScaleToPausedReplicas, pinned, current, false)
+                : new(ScaleRule.Paused, ScaleAction.None, paused ?? current, current, false);
         }
 
         var min = so.Spec.MinReplicaCount ?? ScaledObjectDefaults.MinReplicaCount;

@@ -48,6 +48,12 @@ public sealed class PrometheusServerFixture : IAsyncLifetime
 
     public string? SkipReason { get; private set; }
 
+    /// <summary>
+    /// Values the tests control, scraped every second as <c>keda_test_value{so="&lt;key&gt;"}</c>; removing a key makes
+    /// the series go stale.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, double> Values { get; } = new(StringComparer.Ordinal);
+
     public async ValueTask InitializeAsync()
     {
         var binary = FindBinary();
@@ -57,7 +63,7 @@ public sealed class PrometheusServerFixture : IAsyncLifetime
             return;
         }
 
-        _target = await PrometheusStubServer.StartAsync(_ => Task.FromResult((200, Exposition)));
+        _target = await PrometheusStubServer.StartAsync(_ => Task.FromResult((200, Exposition + RenderValues())));
         Directory.CreateDirectory(_directory);
         var config = Path.Combine(_directory, "prometheus.yml");
         var rules = Path.Combine(_directory, "rules.yml");
@@ -146,6 +152,11 @@ public sealed class PrometheusServerFixture : IAsyncLifetime
 
         return Address!;
     }
+
+    private string RenderValues() => Values.IsEmpty
+        ? ""
+        : "# TYPE keda_test_value gauge\n" + string.Concat(Values.Select(v =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"keda_test_value{{so=\"{v.Key}\"}} {v.Value}\n")));
 
     private async Task WaitUntilScrapedAsync()
     {

@@ -72,17 +72,28 @@ public class ScaleDeciderTests
     }
 
     [Fact]
-    public void PausedReplicas_NoScaling_PausedTrue_ActiveUntouched()
+    public void PausedReplicas_PinsTheTargetAtThatCount_RecordsIt_PausedTrue_ActiveUntouched()
     {
         var so = NewScaledObject(annotations: (ScaledObjectAnnotations.PausedReplicas, "0"));
 
         var decision = Decider.Decide(Request(so, current: 2, active: true));
 
-        Assert.Equal(ScaleAction.None, decision.Action);
-        Assert.Null(decision.TargetReplicas);
+        Assert.Equal((ScaleAction.ScaleToPausedReplicas, 0), (decision.Action, decision.TargetReplicas));
+        Assert.Equal(0, decision.OnSuccess.PausedReplicaCount);
+        Assert.Null(decision.OnFailure.PausedReplicaCount);
         var paused = Cond(decision.OnSuccess, ConditionTypes.Paused);
         Assert.Equal((ConditionStatuses.True, "ScaledObjectPaused", "ScaledObject is paused"), (paused.Status, paused.Reason, paused.Message));
         Assert.False(ScaledObjectConditions.IsTrue(Cond(decision.OnSuccess, ConditionTypes.Active)));
+    }
+
+    [Fact]
+    public void PausedReplicas_AlreadyAtThatCount_WritesNothing()
+    {
+        var so = NewScaledObject(annotations: (ScaledObjectAnnotations.PausedReplicas, "2"));
+
+        var decision = Decider.Decide(Request(so, current: 2, active: false));
+
+        Assert.Equal((ScaleAction.None, (int?)null, 2), (decision.Action, decision.TargetReplicas, decision.OnSuccess.PausedReplicaCount));
     }
 
     [Fact]
