@@ -77,7 +77,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var time = options.TimeProvider;
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var registry = new ResourceRegistry(BuiltInResources.All);
-        var store = new ObjectStore(options.WatchHistoryLimit);
+        var store = new ObjectStore(options.WatchHistoryLimit, watchBufferSize: options.WatchBufferSize);
         _ = new CrdRegistrar(registry, store);
         var objects = new ObjectService(store, registry, time) { PodsHaveKubelet = options.RunsKubelet };
         foreach (var ns in EmbeddedClusterDefaults.Namespaces)
@@ -92,7 +92,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var podLogs = new PodLogSources();
         var router = new ApiRouter(
             registry,
-            new ResourceEndpoint(objects, new ListEndpoint(objects, tables),
+            new ResourceEndpoint(objects, new ListEndpoint(objects, tables, new ListSnapshots(time, EmbeddedClusterDefaults.ListSnapshots, EmbeddedClusterDefaults.ContinueTokenLifetime)),
                 new WatchEndpoint(store, tables, time, options.BookmarkInterval, options.WatchTimeout), tables,
                 new PodLogEndpoint(objects, podLogs, time)),
             proxy);

@@ -6,6 +6,15 @@ public static class EmbeddedClusterDefaults
     /// <summary>Events kept for watch resume; older resourceVersions answer 410 Expired.</summary>
     public const int WatchHistoryLimit = 10_000;
 
+    /// <summary>Events buffered per watch beyond what its client has read; a watcher that falls further behind is closed.</summary>
+    public const int WatchBufferSize = 1_000;
+
+    /// <summary>Paged-list snapshots kept for continue tokens (the oldest is dropped first).</summary>
+    public const int ListSnapshots = 64;
+
+    /// <summary>How long a continue token stays valid (kube-apiserver: until etcd compacts, every 5 minutes).</summary>
+    public static readonly TimeSpan ContinueTokenLifetime = TimeSpan.FromMinutes(5);
+
     /// <summary>How often an idle watch with allowWatchBookmarks=true gets a BOOKMARK (kube-apiserver: about a minute).</summary>
     public static readonly TimeSpan BookmarkInterval = TimeSpan.FromMinutes(1);
 

@@ -20,6 +20,9 @@ public sealed class EmbeddedClusterOptions
     /// <summary>Events retained for watch resume (see <see cref="EmbeddedClusterDefaults.WatchHistoryLimit"/>).</summary>
     public int WatchHistoryLimit { get; set; } = EmbeddedClusterDefaults.WatchHistoryLimit;
 
+    /// <summary>Events buffered per watch (see <see cref="EmbeddedClusterDefaults.WatchBufferSize"/>); a slower watcher is closed.</summary>
+    public int WatchBufferSize { get; set; } = EmbeddedClusterDefaults.WatchBufferSize;
+
     public TimeSpan BookmarkInterval { get; set; } = EmbeddedClusterDefaults.BookmarkInterval;
 
     public TimeSpan WatchTimeout { get; set; } = EmbeddedClusterDefaults.WatchTimeout;
@@ -48,6 +51,11 @@ public sealed class EmbeddedClusterOptions
         if (WatchHistoryLimit < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(WatchHistoryLimit), WatchHistoryLimit, "WatchHistoryLimit must be at least 1.");
+        }
+
+        if (WatchBufferSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(WatchBufferSize), WatchBufferSize, "WatchBufferSize must be at least 1.");
         }
 
         if (BookmarkInterval <= TimeSpan.Zero || WatchTimeout <= TimeSpan.Zero || ApiServiceProbeInterval <= TimeSpan.Zero)

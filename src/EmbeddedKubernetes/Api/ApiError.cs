@@ -51,6 +51,10 @@ internal sealed record ApiError(int Code, string Reason, string Message, JsonObj
     public static ApiError Expired(long requested, long oldest) =>
         new(410, "Expired", $"too old resource version: {requested} ({oldest})");
 
+    /// <summary>kube-apiserver's answer to a continue token whose snapshot is gone (etcd compacted it).</summary>
+    public static ApiError ContinueExpired() =>
+        new(410, "Expired", "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.");
+
     public static ApiError NotAcceptable(string message) => new(406, "NotAcceptable", message);
 
     public static ApiError PathNotFound() => new(404, "NotFound", "the server could not find the requested resource");

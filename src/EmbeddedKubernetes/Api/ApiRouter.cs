@@ -29,11 +29,20 @@ internal sealed class ApiRouter
         {
             // The client went away; nothing to answer.
         }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException)
         {
+            // Malformed input the decoders did not catch themselves: the client's fault.
             if (!context.Response.HasStarted)
             {
                 await HttpIo.WriteErrorAsync(context, ApiError.BadRequest($"the request could not be processed: {ex.Message}"));
+            }
+        }
+        catch (Exception ex)
+        {
+            // Anything else is ours: kube-apiserver answers 500 InternalError (the exception type, not its data).
+            if (!context.Response.HasStarted)
+            {
+                await HttpIo.WriteErrorAsync(context, ApiError.Internal($"Internal error occurred: {ex.GetType().Name}"));
             }
         }
     }

@@ -16,11 +16,13 @@ internal sealed class ListEndpoint
 {
     private readonly ObjectService _objects;
     private readonly TableBuilder _tables;
+    private readonly ListSnapshots _snapshots;
 
-    public ListEndpoint(ObjectService objects, TableBuilder tables)
+    public ListEndpoint(ObjectService objects, TableBuilder tables, ListSnapshots snapshots)
     {
         _objects = objects;
         _tables = tables;
+        _snapshots = snapshots;
     }
 
     /// <summary>Parses labelSelector and fieldSelector into one predicate; the error is a 400 Status.</summary>
@@ -47,30 +49,45 @@ internal sealed class ListEndpoint
             return;
         }
 
-        var (items, resourceVersion) = _objects.Store.List(type.GroupResource, type.Namespaced ? ns : null);
-        var matching = items.Where(filter);
+        var scope = string.Join('\n', type.GroupResource, ns ?? "", HttpIo.Query(context, "labelSelector") ?? "", HttpIo.Query(context, "fieldSelector") ?? "");
+        StoredObject[] matching;
+        long resourceVersion;
+        string? snapshotId = null;
+        var start = 0;
         var token = HttpIo.Query(context, "continue");
         if (!string.IsNullOrEmpty(token))
         {
-            var after = DecodeContinue(token);
-            if (after is null)
+            if (DecodeContinue(token) is not { } position)
             {
                 await HttpIo.WriteErrorAsync(context, ApiError.BadRequest("continue key is not valid"));
                 return;
             }
 
-            matching = matching.Where(o => string.CompareOrdinal(o.Key, after) > 0);
-        }
+            if (_snapshots.Find(position.Id, scope) is not { } snapshot)
+            {
+                await HttpIo.WriteErrorAsync(context, ApiError.ContinueExpired());
+                return;
+            }
 
-        var page = matching.ToList();
-        var metadata = new JsonObject { ["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture) };
-        if (long.TryParse(HttpIo.Query(context, "limit"), CultureInfo.InvariantCulture, out var limit) && limit > 0 && page.Count > limit)
+            (matching, resourceVersion, snapshotId, start) = (snapshot.Items, snapshot.ResourceVersion, position.Id, snapshot.After(position.Start));
+        }
+        else
         {
-            metadata["continue"] = EncodeContinue(page[(int)limit - 1].Key);
-            metadata["remainingItemCount"] = page.Count - limit;
-            page = page.Take((int)limit).ToList();
+            var (items, listed) = _objects.Store.List(type.GroupResource, type.Namespaced ? ns : null);
+            (matching, resourceVersion) = ([.. items.Where(filter)], listed);
         }
 
+        var metadata = new JsonObject { ["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture) };
+        var count = matching.Length - start;
+        if (long.TryParse(HttpIo.Query(context, "limit"), CultureInfo.InvariantCulture, out var limit) && limit > 0 && count > limit)
+        {
+            snapshotId ??= _snapshots.Keep(scope, matching, resourceVersion);
+            metadata["continue"] = EncodeContinue(resourceVersion, matching[start + (int)limit - 1].Key, snapshotId);
+            metadata["remainingItemCount"] = count - limit;
+            count = (int)limit;
+        }
+
+        var page = new ArraySegment<StoredObject>(matching, start, count);
         var objects = page.Select(o => ObjectService.Present(type, o));
         if (HttpIo.WantsTable(context))
         {
@@ -113,7 +130,7 @@ internal sealed class ListEndpoint
     }
 
     /// <summary>Streams the list without building one big node: items are the stored JSON bytes.</summary>
-    private static async Task WriteListAsync(HttpContext context, ResourceType type, List<StoredObject> items, JsonObject metadata)
+    private static async Task WriteListAsync(HttpContext context, ResourceType type, ArraySegment<StoredObject> items, JsonObject metadata)
     {
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
@@ -133,14 +150,22 @@ internal sealed class ListEndpoint
         await body.WriteAsync("]}"u8.ToArray(), context.RequestAborted);
     }
 
-    private static string EncodeContinue(string key) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string> { ["start"] = key })));
+    // kube-apiserver's token shape ({"v","rv","start"}) plus the snapshot the pages are read from.
+    private static string EncodeContinue(long resourceVersion, string lastKey, string snapshot) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["v"] = "meta.k8s.io/v1",
+            ["rv"] = resourceVersion,
+            ["start"] = lastKey,
+            ["snapshot"] = snapshot,
+        }.ToJsonString()));
 
-    private static string? DecodeContinue(string token)
+    private static (string Start, string Id)? DecodeContinue(string token)
     {
         try
         {
             var json = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token)));
-            return json?["start"]?.GetValue<string>();
+            return json?["start"]?.GetValue<string>() is { } start && json["snapshot"]?.GetValue<string>() is { } id ? (start, id) : null;
         }
         catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
         {

@@ -35,57 +35,85 @@ internal sealed partial class ObjectService
             ns = "";
         }
 
-        lock (_store.SyncRoot)
+        var generated = false;
+        var name = Str(metadata["name"]);
+        if (string.IsNullOrEmpty(name))
         {
-            var name = Str(metadata["name"]);
-            if (string.IsNullOrEmpty(name))
+            var prefix = Str(metadata["generateName"]);
+            if (string.IsNullOrEmpty(prefix))
             {
-                var prefix = Str(metadata["generateName"]);
-                if (string.IsNullOrEmpty(prefix))
-                {
-                    return ApiError.Invalid(type, "", [FieldError.Required("metadata.name", "name or generateName is required")]);
-                }
-
-                name = GenerateName(type, ns, prefix);
-                metadata["name"] = name;
+                return ApiError.Invalid(type, "", [FieldError.Required("metadata.name", "name or generateName is required")]);
             }
 
-            if (CheckNamespace(type, ns, name, creating: true) is { } nsError)
+            name = GenerateName(type, ns, prefix);
+            metadata["name"] = name;
+            generated = true;
+        }
+
+        if (CheckNamespace(type, ns, name, creating: true) is { } nsError)
+        {
+            return nsError;
+        }
+
+        if (_store.Get(type.GroupResource, ns, name) is not null)
+        {
+            return ApiError.AlreadyExists(type, name);
+        }
+
+        metadata["uid"] = Guid.NewGuid().ToString();
+        metadata["creationTimestamp"] = Now();
+        metadata["generation"] = 1;
+        metadata.Remove("resourceVersion");
+        metadata.Remove("deletionTimestamp");
+        metadata.Remove("deletionGracePeriodSeconds");
+        metadata.Remove("selfLink");
+        if (type.HasStatus)
+        {
+            body.Remove("status");
+        }
+
+        if (type.GroupResource == "services")
+        {
+            // ClusterIPs are allocated by looking at the other Services: those creates run one at a time.
+            lock (_serviceAllocation)
             {
-                return nsError;
+                return PrepareAndCommit(type, ns, body, generated, options);
+            }
+        }
+
+        return PrepareAndCommit(type, ns, body, generated, options);
+    }
+
+    private ApiResult PrepareAndCommit(ResourceType type, string ns, JsonObject body, bool generated, WriteOptions options)
+    {
+        var prepared = Prepare(type, body, null);
+        if (prepared is not null)
+        {
+            return prepared;
+        }
+
+        if (options.DryRun)
+        {
+            return ApiResult.Success(body, 201);
+        }
+
+        var metadata = Metadata(body);
+        while (true)
+        {
+            var stored = CommitIf(type, body, WatchEventType.Added, expected: null);
+            if (stored is not null)
+            {
+                AfterCreate(type, stored);
+                return ApiResult.Success(Present(type, stored), 201);
             }
 
-            if (_store.Get(type.GroupResource, ns, name) is not null)
+            if (!generated)
             {
-                return ApiError.AlreadyExists(type, name);
+                return ApiError.AlreadyExists(type, Str(metadata["name"]) ?? "");
             }
 
-            metadata["uid"] = Guid.NewGuid().ToString();
-            metadata["creationTimestamp"] = Now();
-            metadata["generation"] = 1;
-            metadata.Remove("resourceVersion");
-            metadata.Remove("deletionTimestamp");
-            metadata.Remove("deletionGracePeriodSeconds");
-            metadata.Remove("selfLink");
-            if (type.HasStatus)
-            {
-                body.Remove("status");
-            }
-
-            var prepared = Prepare(type, body, null);
-            if (prepared is not null)
-            {
-                return prepared;
-            }
-
-            if (options.DryRun)
-            {
-                return ApiResult.Success(body, 201);
-            }
-
-            var stored = Commit(type, body, WatchEventType.Added);
-            AfterCreate(type, stored);
-            return ApiResult.Success(Present(type, stored), 201);
+            // Another create took the generated name first: draw another, as kube-apiserver's retry does.
+            metadata["name"] = GenerateName(type, ns, Str(metadata["generateName"])!);
         }
     }
 

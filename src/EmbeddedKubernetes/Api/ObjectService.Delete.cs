@@ -23,7 +23,7 @@ internal sealed partial class ObjectService
     public ApiResult Delete(ResourceType type, string ns, string name, DeleteRequest request)
     {
         ns = type.Namespaced ? ns : "";
-        lock (_store.SyncRoot)
+        while (true)
         {
             var current = _store.Get(type.GroupResource, ns, name);
             if (current is null)
@@ -53,7 +53,7 @@ internal sealed partial class ObjectService
             var finalizers = metadata["finalizers"] as JsonArray ?? [];
             var names = finalizers.Select(Str).ToList();
             var extra = policy switch { "Orphan" => OrphanFinalizer, "Foreground" => ForegroundFinalizer, _ => null };
-            if (extra is not null && metadata["deletionTimestamp"] is null && !names.Contains(extra) && HasDependents(current.Uid))
+            if (extra is not null && metadata["deletionTimestamp"] is null && !names.Contains(extra) && _store.HasDependents(current.Uid))
             {
                 finalizers.Add(extra);
                 metadata["finalizers"] = finalizers;
@@ -81,7 +81,12 @@ internal sealed partial class ObjectService
 
                 metadata["deletionTimestamp"] = _time.GetUtcNow().AddSeconds(grace).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
                 metadata["deletionGracePeriodSeconds"] = grace;
-                return ApiResult.Success(Present(type, Commit(type, node, WatchEventType.Modified)));
+                if (CommitIf(type, node, WatchEventType.Modified, current) is not { } terminating)
+                {
+                    continue;
+                }
+
+                return ApiResult.Success(Present(type, terminating));
             }
 
             if (finalizers.Count > 0 || type.GroupResource == "namespaces")
@@ -90,7 +95,12 @@ internal sealed partial class ObjectService
                 {
                     metadata["deletionTimestamp"] = Now();
                     metadata["deletionGracePeriodSeconds"] = 0;
-                    current = Commit(type, node, WatchEventType.Modified);
+                    if (CommitIf(type, node, WatchEventType.Modified, current) is not { } marked)
+                    {
+                        continue;
+                    }
+
+                    current = marked;
                 }
 
                 if (type.GroupResource == "namespaces")
@@ -102,8 +112,10 @@ internal sealed partial class ObjectService
                 return ApiResult.Success(Present(type, current), 202);
             }
 
-            var removed = _store.Remove(type.GroupResource, ns, name)!;
-            return ApiResult.Success(Present(type, removed));
+            if (_store.TryRemove(type.GroupResource, ns, name, current) is { } removed)
+            {
+                return ApiResult.Success(Present(type, removed));
+            }
         }
     }
 
@@ -129,25 +141,19 @@ internal sealed partial class ObjectService
     /// <summary>Removes a terminating namespace once nothing is left in it; null while content remains.</summary>
     public ApiResult? FinishNamespace(ResourceType namespaces, string name)
     {
-        lock (_store.SyncRoot)
+        var current = _store.Get(namespaces.GroupResource, "", name);
+        if (current is null || !current.Deleting || _store.AnyInNamespace(name))
         {
-            var current = _store.Get(namespaces.GroupResource, "", name);
-            if (current is null || current.ToNode()["metadata"]?["deletionTimestamp"] is null || _store.AnyInNamespace(name))
-            {
-                return null;
-            }
-
-            var removed = _store.Remove(namespaces.GroupResource, "", name)!;
-            return ApiResult.Success(Present(namespaces, removed));
+            return null;
         }
+
+        // Content created meanwhile is refused (the namespace is terminating), so emptiness holds once seen.
+        var removed = _store.TryRemove(namespaces.GroupResource, "", name, current);
+        return removed is null ? null : ApiResult.Success(Present(namespaces, removed));
     }
 
     // batch/v1 Jobs still default to orphaning their pods; everything else cascades in the background.
     private static string DefaultPropagation(ResourceType type) => type.GroupResource == "jobs.batch" ? "Orphan" : "Background";
-
-    private bool HasDependents(string uid) =>
-        _store.AllObjects().Any(o => o.Object.ToNode()["metadata"]?["ownerReferences"] is JsonArray refs
-            && refs.Any(r => Str(r?["uid"]) == uid));
 
     private static void NamespaceTerminating(JsonObject node)
     {
@@ -162,7 +168,7 @@ internal sealed partial class ObjectService
 
     private void DeleteNamespaceContents(string ns)
     {
-        foreach (var (groupResource, item) in _store.AllObjects().Where(o => o.Object.Namespace == ns).ToList())
+        foreach (var (groupResource, item) in _store.InNamespace(ns))
         {
             if (_registry.FindStorage(groupResource) is { } type)
             {

@@ -46,7 +46,7 @@ internal sealed partial class ObjectService
         }
 
         ns = type.Namespaced ? ns : "";
-        lock (_store.SyncRoot)
+        while (true)
         {
             var current = _store.Get(type.GroupResource, ns, name);
             if (current is null)
@@ -61,7 +61,13 @@ internal sealed partial class ObjectService
 
             if (subresource == Subresource.Scale)
             {
-                return PatchScale(type, current, mediaType, patch, options);
+                var scaled = PatchScale(type, current, mediaType, patch, options);
+                if (IsRetry(scaled))
+                {
+                    continue;
+                }
+
+                return scaled;
             }
 
             var live = Present(type, current);
@@ -98,7 +104,11 @@ internal sealed partial class ObjectService
                 }
             }
 
-            return Replace(type, old, next, options);
+            var result = Replace(type, current, old, next, options);
+            if (!IsRetry(result))
+            {
+                return result;
+            }
         }
     }
 

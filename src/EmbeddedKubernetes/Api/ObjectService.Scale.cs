@@ -29,7 +29,7 @@ internal sealed partial class ObjectService
             return ApiError.PathNotFound();
         }
 
-        lock (_store.SyncRoot)
+        while (true)
         {
             var current = _store.Get(type.GroupResource, type.Namespaced ? ns : "", name);
             if (current is null)
@@ -43,7 +43,11 @@ internal sealed partial class ObjectService
                 return ApiError.Conflict(type, name);
             }
 
-            return WriteReplicas(type, current, body, options);
+            var result = WriteReplicas(type, current, body, options);
+            if (!IsRetry(result))
+            {
+                return result;
+            }
         }
     }
 
@@ -82,7 +86,7 @@ internal sealed partial class ObjectService
         var old = current.ToNode();
         var next = old.DeepClone().AsObject();
         SetPath(next, type.Scale!.SpecReplicasPath, replicas);
-        var result = Replace(type, old, next, options);
+        var result = Replace(type, current, old, next, options);
         if (!result.Ok)
         {
             return result;

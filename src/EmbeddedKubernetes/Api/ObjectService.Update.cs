@@ -28,20 +28,22 @@ internal sealed partial class ObjectService
         }
 
         metadata["name"] = name;
-        lock (_store.SyncRoot)
+        var requestedVersion = Str(metadata["resourceVersion"]);
+        var pristine = string.IsNullOrEmpty(requestedVersion) ? body.DeepClone().AsObject() : null;
+        for (var attempt = 0; ; attempt++)
         {
+            var attemptBody = attempt == 0 || pristine is null ? body : pristine.DeepClone().AsObject();
             var current = _store.Get(type.GroupResource, type.Namespaced ? ns : "", name);
             if (current is null)
             {
                 if (type.AllowCreateOnUpdate && subresource == Subresource.None)
                 {
-                    return Create(type, ns, body, options);
+                    return Create(type, ns, attemptBody, options);
                 }
 
                 return ApiError.NotFound(type, name);
             }
 
-            var requestedVersion = Str(metadata["resourceVersion"]);
             if (string.IsNullOrEmpty(requestedVersion))
             {
                 if (!type.AllowUnconditionalUpdate)
@@ -60,23 +62,30 @@ internal sealed partial class ObjectService
             if (subresource == Subresource.Status)
             {
                 next = old.DeepClone().AsObject();
-                SetOrRemove(next, "status", body["status"]);
+                SetOrRemove(next, "status", attemptBody["status"]);
             }
             else
             {
-                next = body;
+                next = attemptBody;
                 if (type.HasStatus)
                 {
                     SetOrRemove(next, "status", old["status"]);
                 }
             }
 
-            return Replace(type, old, next, options);
+            var result = Replace(type, current, old, next, options);
+            if (!IsRetry(result))
+            {
+                return result;
+            }
         }
     }
 
-    /// <summary>Commits <paramref name="next"/> over <paramref name="old"/>; caller holds the store lock.</summary>
-    private ApiResult Replace(ResourceType type, JsonObject old, JsonObject next, WriteOptions options)
+    /// <summary>
+    /// Commits <paramref name="next"/> over <paramref name="current"/> (parsed as <paramref name="old"/>), or answers
+    /// <see cref="Retry"/> when another write replaced <paramref name="current"/> meanwhile.
+    /// </summary>
+    private ApiResult Replace(ResourceType type, StoredObject current, JsonObject old, JsonObject next, WriteOptions options)
     {
         var oldMeta = Metadata(old);
         var nextMeta = Metadata(next);
@@ -127,13 +136,17 @@ internal sealed partial class ObjectService
         if (nextMeta["deletionTimestamp"] is not null && (nextMeta["finalizers"] as JsonArray ?? []).Count == 0
             && (nextMeta["deletionGracePeriodSeconds"] is not JsonValue grace || grace.GetValue<long>() == 0))
         {
-            Commit(type, next, WatchEventType.Modified);
-            var removed = _store.Remove(type.GroupResource, ns, name)!;
-            return ApiResult.Success(Present(type, removed));
+            if (CommitIf(type, next, WatchEventType.Modified, current) is not { } last)
+            {
+                return Retry;
+            }
+
+            var removed = _store.TryRemove(type.GroupResource, ns, name, last);
+            return removed is null ? ApiError.NotFound(type, name) : ApiResult.Success(Present(type, removed));
         }
 
-        var stored = Commit(type, next, WatchEventType.Modified);
-        return ApiResult.Success(Present(type, stored));
+        var stored = CommitIf(type, next, WatchEventType.Modified, current);
+        return stored is null ? Retry : ApiResult.Success(Present(type, stored));
     }
 
     private static bool AddsFinalizers(JsonObject oldMeta, JsonObject nextMeta)

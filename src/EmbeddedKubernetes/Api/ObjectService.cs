@@ -16,6 +16,7 @@ internal sealed partial class ObjectService
     private readonly ObjectStore _store;
     private readonly ResourceRegistry _registry;
     private readonly TimeProvider _time;
+    private readonly Lock _serviceAllocation = new();
 
     public ObjectService(ObjectStore store, ResourceRegistry registry, TimeProvider time)
     {
@@ -59,7 +60,7 @@ internal sealed partial class ObjectService
             return ApiError.NamespaceNotFound(ns);
         }
 
-        if (creating && found.ToNode()["metadata"]?["deletionTimestamp"] is not null)
+        if (creating && found.Deleting)
         {
             return ApiError.Forbidden(type, name, $"unable to create new content in namespace {ns} because it is being terminated");
         }
@@ -124,9 +125,18 @@ internal sealed partial class ObjectService
 
     private ResourceType StorageType(ResourceType type) => _registry.FindStorage(type.GroupResource) ?? type;
 
-    private StoredObject Commit(ResourceType type, JsonObject node, WatchEventType change)
+    /// <summary>
+    /// Commits the node if the stored object is still <paramref name="expected"/> (null: none exists yet); null when a
+    /// concurrent write came first. Everything before this (patching, defaulting, validation) ran without a lock.
+    /// </summary>
+    private StoredObject? CommitIf(ResourceType type, JsonObject node, WatchEventType change, StoredObject? expected)
     {
         node["apiVersion"] = StorageType(type).GroupVersion;
-        return _store.Put(type.GroupResource, node, change);
+        return _store.TryPut(type.GroupResource, node, change, expected);
     }
+
+    /// <summary>A write lost a race with another write to the same object: the caller re-reads and applies again.</summary>
+    private static readonly ApiError Retry = new(409, "Conflict", "retry");
+
+    private static bool IsRetry(ApiResult result) => ReferenceEquals(result.Error, Retry);
 }

@@ -87,7 +87,8 @@ internal sealed class WatchEndpoint
             Task<bool>? wait = null;
             while (true)
             {
-                while (subscription.Reader.TryRead(out var change))
+                // Initial events (current objects or replayed history) come before anything live.
+                while (subscription.TryReadInitial(out var change) || subscription.Reader.TryRead(out change))
                 {
                     lastSent = Math.Max(lastSent, change.ResourceVersion);
                     await WriteEventAsync(context, type, change, table);

@@ -16,6 +16,21 @@ internal static class Benchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("--workloads"))
+        {
+            var workloads = Option(args, "--workloads", 10_000);
+            var namespaces = Option(args, "--namespaces", 100);
+            var step = Option(args, "--step", 1_000);
+            var idle = Option(args, "--idle", 60);
+            if (workloads < 1 || namespaces < 1 || step < 1 || idle < 0)
+            {
+                await Console.Error.WriteLineAsync("bench: --workloads, --namespaces and --step must be >= 1, --idle >= 0");
+                return 2;
+            }
+
+            return await WorkloadBenchmark.RunAsync(workloads, namespaces, step, idle);
+        }
+
         var objects = Option(args, "--objects", 10_000);
         var watches = Option(args, "--watches", 100);
         var updates = Option(args, "--updates", 1_000);

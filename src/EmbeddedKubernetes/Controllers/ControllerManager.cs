@@ -73,7 +73,7 @@ public sealed class ControllerManager : IAsyncDisposable
 
         foreach (var controller in controllers)
         {
-            _loops.Add(Task.Run(() => controller.RunAsync(token), CancellationToken.None));
+            _loops.Add(Task.Run(() => controller.RunAsync(_options.Workers, token), CancellationToken.None));
         }
 
         await informers.StartAsync(cancellationToken).ConfigureAwait(false);

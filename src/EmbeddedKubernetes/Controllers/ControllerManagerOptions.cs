@@ -29,12 +29,23 @@ public sealed class ControllerManagerOptions
     /// <summary>Whether to run the embedded kubelet (pods get started and their status written).</summary>
     public bool RunKubelet { get; set; } = true;
 
+    /// <summary>
+    /// Keys each controller reconciles at once (kube-controller-manager's --concurrent-*-syncs, default 5); one key is
+    /// never reconciled by two workers at the same time.
+    /// </summary>
+    public int Workers { get; set; } = 5;
+
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     public ILoggerFactory LoggerFactory { get; set; } = NullLoggerFactory.Instance;
 
     public void Validate()
     {
+        if (Workers < 1)
+        {
+            throw new ArgumentException($"ControllerManagerOptions.Workers must be at least 1; got {Workers}.");
+        }
+
         if (HpaSyncPeriod <= TimeSpan.Zero)
         {
             throw new ArgumentException($"ControllerManagerOptions.HpaSyncPeriod must be positive; got {HpaSyncPeriod}.");

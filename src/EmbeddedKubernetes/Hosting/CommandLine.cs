@@ -10,7 +10,7 @@ namespace EmbeddedKubernetes.Hosting;
 /// </summary>
 internal static class CommandLine
 {
-    public const string Usage = "usage: EmbeddedKubernetes [--kubeconfig PATH] [--port N] [--pod-runtime stub|process]\n       EmbeddedKubernetes bench [--objects N] [--watches N]";
+    public const string Usage = "usage: EmbeddedKubernetes [--kubeconfig PATH] [--port N] [--pod-runtime stub|process]\n       EmbeddedKubernetes bench [--objects N] [--watches N]\n       EmbeddedKubernetes bench --workloads N [--namespaces M] [--step S] [--idle SECONDS]";
 
     public static async Task<int> RunAsync(string[] args)
     {
