@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EmbeddedKubernetes.Patching;
 using EmbeddedKubernetes.Protobuf;
+using Kubernetes.Controller.Yaml;
 using Microsoft.AspNetCore.Http;
 
 namespace EmbeddedKubernetes.Api;

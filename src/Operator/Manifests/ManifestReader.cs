@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using k8s.Models;
+using Kubernetes.Controller.Yaml;
 using Operator.Api;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -91,7 +92,7 @@ internal static class ManifestReader
         JsonNode? json;
         try
         {
-            json = YamlJsonConverter.Convert(root, marks);
+            json = YamlToJson.Convert(root, marks);
         }
         catch (YamlException e)
         {
@@ -155,7 +156,7 @@ internal static class ManifestReader
 
         for (var i = 0; i < items.Count; i++)
         {
-            var itemPath = $"{YamlJsonConverter.AppendProperty(path, "items")}[{i}]";
+            var itemPath = $"{YamlToJson.AppendProperty(path, "items")}[{i}]";
             var itemLocation = marks.TryGetValue(itemPath, out var mark)
                 ? location with { Line = (int)mark.Line, Column = (int)mark.Column }
                 : location;

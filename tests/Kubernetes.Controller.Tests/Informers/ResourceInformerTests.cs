@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using k8s;
 using k8s.Models;
 using Kubernetes.Controller.Informers;
+using EmbeddedKubernetes.Tests.Support;
 using Kubernetes.Controller.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 

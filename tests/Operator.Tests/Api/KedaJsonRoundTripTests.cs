@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kubernetes.Controller.Yaml;
 using Operator.Api;
 
 namespace Operator.Tests.Api;

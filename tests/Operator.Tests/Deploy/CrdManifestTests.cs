@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Kubernetes.Controller.Yaml;
 using Operator.Api;
 using Operator.Tests.Api;
 

@@ -1,4 +1,5 @@
 using k8s.Models;
+using Kubernetes.Controller.Yaml;
 using Operator.Api;
 using Operator.Resolution;
 using Operator.Tests.Api;
