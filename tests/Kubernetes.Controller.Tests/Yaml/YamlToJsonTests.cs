@@ -103,7 +103,7 @@ public sealed class YamlToJsonTests
               b: 3
             """)!;
 
-        Assert.Equal("""{"b":3,"a":1}""", json["derived"]!.ToJsonString());
+        Assert.Equal("""{"a":1,"b":3}""", json["derived"]!.ToJsonString());
     }
 
     [Fact]
