@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
+using Kubernetes.Controller.Yaml;
 using Operator.Tests.Api;
 using Operator.Tests.Support;
 
