@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
+using EmbeddedKubernetes.Tests.Support;
 using k8s;
 using k8s.Models;
 using Kubernetes.Controller.Informers;
-using EmbeddedKubernetes.Tests.Support;
 using Kubernetes.Controller.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
