@@ -13,7 +13,7 @@ internal static partial class ObjectMetaRules
     public static void Validate(ResourceType type, JsonObject node, List<FieldError> errors)
     {
         var metadata = node["metadata"] as JsonObject;
-        var name = metadata?["name"]?.GetValue<string>() ?? "";
+        var name = metadata?["name"] is JsonValue nameValue && nameValue.TryGetValue<string>(out var nameText) ? nameText : "";
         if (Dns1123LabelResources.Contains(type.GroupResource))
         {
             if (name.Length > 63 || !Dns1123Label().IsMatch(name))
