@@ -39,6 +39,7 @@ internal sealed class ScaledObjectPoller(
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _serial = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IAsyncDisposable> _pushWatches = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _due = new(StringComparer.Ordinal);
 
     /// <summary>Set by the host: wakes a loop at once (push scalers' signal).</summary>
     public Action<string> PollNow { get; set; } = _ => { };
@@ -57,6 +58,7 @@ internal sealed class ScaledObjectPoller(
             }
 
             var interval = TimeSpan.FromSeconds(so.Spec.PollingInterval ?? ScaledObjectDefaults.PollingInterval);
+            RecordDrift(key, so, interval);
             try
             {
                 await PollOnceAsync(key, so, cancellationToken).ConfigureAwait(false);
@@ -74,8 +76,22 @@ internal sealed class ScaledObjectPoller(
         }
     }
 
+    // keda_internal_scale_loop_latency_seconds: how late this poll runs against the time the previous one scheduled
+    // (an early wake-up by a push scaler counts as on time).
+    private void RecordDrift(string key, ScaledObject so, TimeSpan interval)
+    {
+        var now = time.GetUtcNow();
+        if (_due.TryGetValue(key, out var due))
+        {
+            telemetry.RecordScaleLoopLatency(so.Metadata.NamespaceProperty, so.Metadata.Name, now > due ? now - due : TimeSpan.Zero);
+        }
+
+        _due[key] = now + interval;
+    }
+
     public async Task ForgetAsync(string key)
     {
+        _due.TryRemove(key, out _);
         await StopPushWatchAsync(key).ConfigureAwait(false);
         metrics.Forget(key);
         await scalers.InvalidateAsync(key).ConfigureAwait(false);

@@ -22,7 +22,8 @@ public sealed class ScaleLoopTelemetryTests(OperatorFixture fixture) : IClassFix
         string[] web = [$"namespace=\"{ns}\"", "scaledObject=\"web\"", "scaler=\"cronScaler\"", "triggerIndex=\"0\"", "type=\"scaledobject\""];
         var text = await ControlPlaneFixture.EventuallyAsync(ScrapeAsync,
             t => Series(t, "keda_scaler_metrics_value", web) is not null && Series(t, "keda_scaled_object_paused", $"namespace=\"{ns}\"", "scaledObject=\"held\"") == "1"
-                && Series(t, "keda_resource_totals", $"namespace=\"{ns}\"", "type=\"scaled_object\"") == "2",
+                && Series(t, "keda_resource_totals", $"namespace=\"{ns}\"", "type=\"scaled_object\"") == "2"
+                && Series(t, "keda_internal_scale_loop_latency_seconds", $"namespace=\"{ns}\"", "resource=\"web\"") is not null,
             "the loop's and the controller's series on /metrics");
 
         Assert.Equal("2", Series(text, "keda_scaler_metrics_value", web));
