@@ -64,7 +64,17 @@ internal static class KafkaOffsetReader
         IAdminClient admin, KafkaLagRules rules, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> topics = rules.Topics;
-        if (topics.Count == 0)
+        if (topics.Count == 0 && rules.ApacheKafkaQuirks)
+        {
+            var (clusterTopics, membersError) = await EveryTopicWhileGroupHasMembersAsync(admin, rules.Group, cancellationToken).ConfigureAwait(false);
+            if (membersError is not null)
+            {
+                return (null, membersError);
+            }
+
+            topics = clusterTopics!;
+        }
+        else if (topics.Count == 0)
         {
             var groupOffsets = await admin.ListConsumerGroupOffsetsAsync(
                 [new ConsumerGroupTopicPartitions(rules.Group, null)],
@@ -97,6 +107,27 @@ internal static class KafkaOffsetReader
         }
 
         return (result, null);
+    }
+
+    /// <summary>
+    /// apache-kafka without <c>topic</c>, as KEDA's kafka-go scaler does it: the group must have active members
+    /// (<c>DescribeGroups</c>), and then every topic in the cluster metadata counts, whether the group consumes it or
+    /// not (a topic the group never committed to reads as an invalid offset: lag 1 per partition under
+    /// <c>offsetResetPolicy: latest</c>). The kafka scaler reads the group's committed topics instead.
+    /// </summary>
+    private static async Task<(IReadOnlyList<string>? Topics, string? Error)> EveryTopicWhileGroupHasMembersAsync(
+        IAdminClient admin, string group, CancellationToken cancellationToken)
+    {
+        var described = await admin.DescribeConsumerGroupsAsync([group], new DescribeConsumerGroupsOptions { RequestTimeout = KafkaDefaults.RequestTimeout })
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var description = described.ConsumerGroupDescriptions.Single();
+        if (description.Members.Count == 0)
+        {
+            return (null, $"no active members in group {group}, group-state is {description.State}");
+        }
+
+        var metadata = await Task.Run(() => admin.GetMetadata(KafkaDefaults.RequestTimeout), cancellationToken).ConfigureAwait(false);
+        return ([.. metadata.Topics.Where(t => !t.Error.IsError).Select(t => t.Topic)], null);
     }
 
     /// <summary>End offsets of <paramref name="partitions"/> (one <c>ListOffsets</c> request per leader).</summary>
