@@ -118,9 +118,19 @@ internal static class KafkaOffsetReader
     private static async Task<(IReadOnlyList<string>? Topics, string? Error)> EveryTopicWhileGroupHasMembersAsync(
         IAdminClient admin, string group, CancellationToken cancellationToken)
     {
-        var described = await admin.DescribeConsumerGroupsAsync([group], new DescribeConsumerGroupsOptions { RequestTimeout = KafkaDefaults.RequestTimeout })
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
-        var description = described.ConsumerGroupDescriptions.Single();
+        ConsumerGroupDescription description;
+        try
+        {
+            var described = await admin.DescribeConsumerGroupsAsync([group], new DescribeConsumerGroupsOptions { RequestTimeout = KafkaDefaults.RequestTimeout })
+                .WaitAsync(cancellationToken).ConfigureAwait(false);
+            description = described.ConsumerGroupDescriptions.Single();
+        }
+        catch (DescribeConsumerGroupsException e)
+        {
+            var failed = e.Results.ConsumerGroupDescriptions.FirstOrDefault(d => d.Error.IsError);
+            return (null, $"error describing group: {group}: {(failed is null ? e.Error.Reason : failed.Error.Reason)}");
+        }
+
         if (description.Members.Count == 0)
         {
             return (null, $"no active members in group {group}, group-state is {description.State}");

@@ -15,6 +15,7 @@ public sealed class ApacheKafkaWithoutTopicTests
         await using var scaler = kafka.Build("consumerGroup=workers", type: "apache-kafka");
 
         var result = await KafkaTestCluster.PollAsync(scaler);
+        SkipWhenTheBrokerCannotDescribeGroups(result.Error);
 
         Assert.False(result.IsSuccess);
         Assert.StartsWith("no active members in group workers, group-state is ", result.Error, StringComparison.Ordinal);
@@ -34,12 +35,19 @@ public sealed class ApacheKafkaWithoutTopicTests
         await using var scaler = kafka.Build("consumerGroup=workers|allowIdleConsumers=true", type: "apache-kafka");
 
         var result = await KafkaTestCluster.PollAsync(scaler);
+        SkipWhenTheBrokerCannotDescribeGroups(result.Error);
 
         Assert.True(result.IsSuccess, result.Error);
         // orders 5-1, audit 4-1, and "unrelated" (never committed, offsetResetPolicy latest): 1 per partition.
         Assert.Equal(4 + 3 + 2, result.Metrics.Single().Value);
         Assert.True(result.IsActive);
     }
+
+    private static void SkipWhenTheBrokerCannotDescribeGroups(string? error) => Assert.SkipWhen(
+        error is not null && error.StartsWith("error describing group: workers", StringComparison.Ordinal)
+            && error.Contains("Required feature not supported by broker", StringComparison.Ordinal),
+        "librdkafka's mock cluster does not implement DescribeGroups, which apache-kafka without topic needs (as KEDA's kafka-go " +
+        "scaler does); this runs against a real Kafka broker");
 
     // A consumer that has joined the group and holds its assignment (librdkafka keeps heartbeating in the background).
     private static IConsumer<Null, string> JoinGroup(KafkaTestCluster kafka, string group, string topic)
