@@ -62,6 +62,16 @@ public sealed class LocalKafkaCluster : IAsyncDisposable
             RdKafkaNative.MockGroupInitialRebalanceDelayMs(cluster, (int)delay.TotalMilliseconds);
         }
 
+        if (options.ConsumerGroupSessionTimeout is { } sessionTimeout)
+        {
+            RdKafkaNative.MockSetGroupConsumerSessionTimeoutMs(cluster, (int)sessionTimeout.TotalMilliseconds);
+        }
+
+        if (options.ConsumerGroupHeartbeatInterval is { } heartbeat)
+        {
+            RdKafkaNative.MockSetGroupConsumerHeartbeatIntervalMs(cluster, (int)heartbeat.TotalMilliseconds);
+        }
+
         var ids = Enumerable.Range(1, options.Brokers).ToArray();
         var bootstrapServers = Marshal.PtrToStringUTF8(RdKafkaNative.MockClusterBootstraps(cluster)) ?? "";
         var forwarders = new List<TcpForwarder>();

@@ -20,6 +20,20 @@ public sealed record LocalKafkaOptions
     /// </summary>
     public TimeSpan? GroupInitialRebalanceDelay { get; init; }
 
+    /// <summary>
+    /// For groups on the consumer protocol (KIP-848, <c>group.protocol=consumer</c>): how long the coordinator waits
+    /// for a member's heartbeat before it fences the member and hands its partitions on (Kafka's
+    /// <c>group.consumer.session.timeout.ms</c>); null = the mock's default.
+    /// </summary>
+    public TimeSpan? ConsumerGroupSessionTimeout { get; init; }
+
+    /// <summary>
+    /// For groups on the consumer protocol: the heartbeat interval the coordinator gives members (Kafka's
+    /// <c>group.consumer.heartbeat.interval.ms</c>), which bounds how soon a member learns of a new assignment;
+    /// null = the mock's default.
+    /// </summary>
+    public TimeSpan? ConsumerGroupHeartbeatInterval { get; init; }
+
     /// <summary>Checks the options; returns a message naming the bad field, or null.</summary>
     public string? Validate()
     {
@@ -36,6 +50,16 @@ public sealed record LocalKafkaOptions
         if (GroupInitialRebalanceDelay is { } delay && (delay < TimeSpan.Zero || delay.TotalMilliseconds > int.MaxValue))
         {
             return $"GroupInitialRebalanceDelay must be between 0 and {int.MaxValue} ms, got {delay}";
+        }
+
+        if (ConsumerGroupSessionTimeout is { } session && (session <= TimeSpan.Zero || session.TotalMilliseconds > int.MaxValue))
+        {
+            return $"ConsumerGroupSessionTimeout must be between 1 and {int.MaxValue} ms, got {session}";
+        }
+
+        if (ConsumerGroupHeartbeatInterval is { } heartbeat && (heartbeat <= TimeSpan.Zero || heartbeat.TotalMilliseconds > int.MaxValue))
+        {
+            return $"ConsumerGroupHeartbeatInterval must be between 1 and {int.MaxValue} ms, got {heartbeat}";
         }
 
         foreach (var topic in Topics)

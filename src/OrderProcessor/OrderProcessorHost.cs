@@ -104,6 +104,11 @@ internal static class OrderProcessorHost
         {
             s.Config.GroupId = settings.ConsumerGroup;
             s.Config.EnableAutoCommit = false;
+            // The consumer group protocol (KIP-848, Kafka 4.0+ and the local Kafka) rebalances one partition at a time
+            // and accepts commits meanwhile, so a processor joining or leaving never hands out finished orders again.
+            // The classic protocol stops the whole group on each join and (in librdkafka's mock cluster) refuses the
+            // commits of orders finished during it. Brokers before 4.0: set Aspire:Confluent:Kafka:Consumer:Config:GroupProtocol=Classic.
+            s.Config.GroupProtocol ??= GroupProtocol.Consumer;
             s.Config.AutoOffsetReset = AutoOffsetReset.Earliest;
             s.Config.ClientId ??= "order-processor";
         }, (sp, consumer) => consumer.SetPartitionsAssignedHandler((_, assigned) => sp.GetRequiredService<PendingOffsets>().StartPositions(assigned)));
