@@ -35,7 +35,8 @@ public sealed record RunOptions
         options.AdapterPort = AdapterPort ?? options.AdapterPort;
         options.AdapterBindAddress = AdapterAddress ?? options.AdapterBindAddress;
         options.HttpBindAddress = inCluster ? IPAddress.Any : options.HttpBindAddress;
-        options.RegisterApiService = !inCluster;
+        // Direct mode needs no APIService: nothing reads external.metrics.k8s.io for our ScaledObjects (KEDA issue #470).
+        options.RegisterApiService = !inCluster && ScalingMode == ScalingMode.Hpa;
     }
 
     public LeaderElectionOptions LeaderElection() => new() { Enabled = LeaderElect };

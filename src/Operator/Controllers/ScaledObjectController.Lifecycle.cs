@@ -120,6 +120,15 @@ internal sealed partial class ScaledObjectController
             .ConfigureAwait(false);
     }
 
+    private async Task DeleteOwnedHpasAsync(ScaledObject so, ScaledObjectStatus status, string name, CancellationToken cancellationToken)
+    {
+        await DeleteHpaAsync(so, name, cancellationToken).ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(status.HpaName) && status.HpaName != name)
+        {
+            await DeleteHpaAsync(so, status.HpaName, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task DeleteHpaAsync(ScaledObject so, string name, CancellationToken cancellationToken)
     {
         var ns = so.Metadata.NamespaceProperty;

@@ -213,6 +213,12 @@ internal sealed partial class ScaledObjectController : QueueController
             await EnsureHpaAsync(so, status, hpa, cancellationToken).ConfigureAwait(false);
             status.HpaName = hpa.Metadata.Name;
         }
+        else
+        {
+            // Direct mode: the scale loop runs the HPA algorithm itself; an HPA this ScaledObject owns (left from hpa mode) goes.
+            await DeleteOwnedHpasAsync(so, status, hpa.Metadata.Name, cancellationToken).ConfigureAwait(false);
+            status.HpaName = null;
+        }
 
         ScaledObjectConditions.SetTrue(status, ConditionTypes.Ready, ConditionReasons.ScaledObjectReady, ConditionMessages.ReadySuccess);
         StartLoop(key, so);

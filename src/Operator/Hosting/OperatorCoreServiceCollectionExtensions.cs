@@ -10,6 +10,7 @@ using Operator.Leadership;
 using Operator.Metrics;
 using Operator.ScaleLoop;
 using Operator.Scalers;
+using Operator.Scaling.Direct;
 using Operator.Telemetry;
 
 namespace Operator.Hosting;
@@ -46,6 +47,8 @@ public static class OperatorCoreServiceCollectionExtensions
         services.TryAddSingleton<OperatorMetrics>();
         services.AddSingleton<TriggerQueries>();
         services.AddSingleton<ResourceTotals>();
+        services.AddSingleton(sp => new DirectAutoscaler(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DirectScaleExecutor>();
         services.AddSingleton<ScaledObjectPoller>();
         services.AddSingleton(sp =>
         {

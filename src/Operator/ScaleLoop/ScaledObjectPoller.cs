@@ -30,6 +30,7 @@ internal sealed class ScaledObjectPoller(
     ScaledObjectWriter writer,
     IDecisionLog decisions,
     OperatorMetrics telemetry,
+    DirectScaleExecutor direct,
     TimeProvider time,
     ILogger<ScaledObjectPoller> logger)
 {
@@ -94,6 +95,7 @@ internal sealed class ScaledObjectPoller(
         _due.TryRemove(key, out _);
         await StopPushWatchAsync(key).ConfigureAwait(false);
         metrics.Forget(key);
+        direct.Forget(key);
         await scalers.InvalidateAsync(key).ConfigureAwait(false);
     }
 
@@ -146,6 +148,8 @@ internal sealed class ScaledObjectPoller(
 
         var succeeded = result.TargetReplicas is not int wanted
             || await ScaleAsync(key, gvkr, so, replicas: current ?? 0, wanted, result.Action, cancellationToken).ConfigureAwait(false);
+        var directResult = scale is null ? null
+            : await direct.ScaleAsync(key, so, built, gvkr, scale, result.Triggers, result.TargetReplicas, cancellationToken).ConfigureAwait(false);
         var outcome = result.For(succeeded);
         if (outcome.StatusChanged)
         {
@@ -158,6 +162,7 @@ internal sealed class ScaledObjectPoller(
         }
 
         var record = PollDecisions.For(time.GetUtcNow(), result, current, succeeded, observations, span?.TraceId.ToString());
+        record = directResult?.Describe(record) ?? record;
         span?.SetTag("keda.decision.rule", record.Rule);
         span?.SetTag("keda.decision", record.Summary);
         decisions.Record(ns, so.Metadata.Name, record);

@@ -1,20 +1,20 @@
+using System.Globalization;
 using System.Text.Json;
-using EmbeddedKubernetes.Controllers.Metrics;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using Kubernetes.Controller.Autoscaling;
-using PodMetrics = EmbeddedKubernetes.Controllers.Metrics.PodMetrics;
 
-namespace EmbeddedKubernetes.Controllers.Hpa;
+namespace Kubernetes.Controller.Autoscaling;
 
 /// <summary>
 /// The HPA's metrics through the API server, as kube-controller-manager reads them: pods by label selector,
 /// metrics.k8s.io PodMetrics, and external.metrics.k8s.io values (metric names lower-cased, as client-go does).
+/// Used by the embedded control plane's HPA controller and, for pods and resource metrics, by the operator's direct mode.
 /// </summary>
-internal sealed class ApiMetricsSource(IKubernetes client) : IHpaMetricsSource
+public sealed class ApiMetricsSource(IKubernetes client) : IHpaMetricsSource
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public const string MetricsGroup = "metrics.k8s.io";
+    public const string MetricsVersion = "v1beta1";
 
     public async Task<MetricsResult<IReadOnlyList<HpaPod>>> ListPodsAsync(string ns, string selector, CancellationToken cancellationToken)
     {
@@ -34,30 +34,14 @@ internal sealed class ApiMetricsSource(IKubernetes client) : IHpaMetricsSource
     {
         try
         {
-            var raw = await client.CustomObjects.ListNamespacedCustomObjectAsync(MetricsApiEndpoints.Group, MetricsApiEndpoints.Version, ns, "pods",
+            var raw = await client.CustomObjects.ListNamespacedCustomObjectAsync(MetricsGroup, MetricsVersion, ns, "pods",
                 labelSelector: selector, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var list = Deserialize<MetricsList<PodMetrics>>(raw);
             var result = new Dictionary<string, PodMetricSample>(StringComparer.Ordinal);
-            foreach (var item in list?.Items ?? [])
+            foreach (var item in Items(raw))
             {
-                long sum = 0;
-                var missing = false;
-                foreach (var container in item.Containers)
+                if (PodSample(item, resource) is { } sample)
                 {
-                    if (container.Usage.TryGetValue(resource, out var value))
-                    {
-                        sum += Quantities.ToMilli(new ResourceQuantity(value));
-                    }
-                    else
-                    {
-                        missing = true;
-                    }
-                }
-
-                if (!missing && item.Containers.Count > 0)
-                {
-                    var timestamp = DateTimeOffset.TryParse(item.Timestamp, System.Globalization.CultureInfo.InvariantCulture, out var at) ? at : default;
-                    result[item.Metadata.Name] = new PodMetricSample(sum, timestamp, ParseWindow(item.Window));
+                    result[item.GetProperty("metadata").GetProperty("name").GetString() ?? ""] = sample;
                 }
             }
 
@@ -79,13 +63,10 @@ internal sealed class ApiMetricsSource(IKubernetes client) : IHpaMetricsSource
             var raw = await client.CustomObjects.ListNamespacedCustomObjectAsync("external.metrics.k8s.io", "v1beta1", ns,
                 metricName.ToLowerInvariant(), labelSelector: string.IsNullOrEmpty(metricSelector) ? null : metricSelector,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
-            var list = Deserialize<ExternalMetricValueList>(raw);
-            if (list is null || list.Items.Count == 0)
-            {
-                return MetricsResult.Fail<IReadOnlyList<long>>("no metrics returned from external metrics API");
-            }
-
-            return MetricsResult.Ok<IReadOnlyList<long>>(list.Items.Select(i => Quantities.ToMilli(new ResourceQuantity(i.Value))).ToList());
+            var values = Items(raw).Select(i => Quantities.ToMilli(new ResourceQuantity(i.GetProperty("value").GetString()))).ToList();
+            return values.Count == 0
+                ? MetricsResult.Fail<IReadOnlyList<long>>("no metrics returned from external metrics API")
+                : MetricsResult.Ok<IReadOnlyList<long>>(values);
         }
         catch (HttpOperationException ex)
         {
@@ -95,6 +76,7 @@ internal sealed class ApiMetricsSource(IKubernetes client) : IHpaMetricsSource
 
     internal static HpaPod ToHpaPod(V1Pod pod)
     {
+        ArgumentNullException.ThrowIfNull(pod);
         var ready = pod.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready");
         var requests = pod.Spec.Containers.Select(c =>
             (IReadOnlyDictionary<string, long>)(c.Resources?.Requests ?? new Dictionary<string, ResourceQuantity>())
@@ -109,11 +91,38 @@ internal sealed class ApiMetricsSource(IKubernetes client) : IHpaMetricsSource
             requests);
     }
 
-    private static T? Deserialize<T>(object raw) =>
-        raw is JsonElement element ? element.Deserialize<T>(Json) : JsonSerializer.Deserialize<T>(KubernetesJson.Serialize(raw), Json);
+    // A pod counts only when every container reports the resource (upstream getPodMetrics).
+    private static PodMetricSample? PodSample(JsonElement item, string resource)
+    {
+        if (!item.TryGetProperty("containers", out var containers) || containers.GetArrayLength() == 0)
+        {
+            return null;
+        }
 
-    private static TimeSpan ParseWindow(string window) =>
-        window.EndsWith('s') && double.TryParse(window[..^1], System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+        long sum = 0;
+        foreach (var container in containers.EnumerateArray())
+        {
+            if (!container.TryGetProperty("usage", out var usage) || !usage.TryGetProperty(resource, out var value))
+            {
+                return null;
+            }
+
+            sum += Quantities.ToMilli(new ResourceQuantity(value.GetString()));
+        }
+
+        var timestamp = item.TryGetProperty("timestamp", out var ts)
+            && DateTimeOffset.TryParse(ts.GetString(), CultureInfo.InvariantCulture, out var at) ? at : default;
+        return new PodMetricSample(sum, timestamp, ParseWindow(item.TryGetProperty("window", out var w) ? w.GetString() : null));
+    }
+
+    private static List<JsonElement> Items(object raw)
+    {
+        var element = raw is JsonElement e ? e : JsonDocument.Parse(KubernetesJson.Serialize(raw)).RootElement;
+        return element.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array ? [.. items.EnumerateArray()] : [];
+    }
+
+    private static TimeSpan ParseWindow(string? window) =>
+        window is not null && window.EndsWith('s') && double.TryParse(window[..^1], CultureInfo.InvariantCulture, out var seconds)
             ? TimeSpan.FromSeconds(seconds)
             : TimeSpan.FromSeconds(30);
 

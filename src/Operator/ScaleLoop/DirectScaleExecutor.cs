@@ -1,0 +1,90 @@
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Kubernetes.Controller.Autoscaling;
+using Microsoft.Extensions.Logging;
+using Operator.Api;
+using Operator.Controllers;
+using Operator.Hosting;
+using Operator.Scalers;
+using Operator.Scaling;
+using Operator.Scaling.Direct;
+using Operator.Scaling.Hpa;
+
+namespace Operator.ScaleLoop;
+
+/// <summary>
+/// The HPA half of a poll in direct mode: builds the HPA KEDA would have created, runs the shared HPA algorithm on
+/// this poll's trigger values and the pods' metrics, and writes <c>/scale</c> when the desired count differs.
+/// In <c>hpa</c> mode it does nothing (the cluster's HPA controller does this job).
+/// </summary>
+internal sealed class DirectScaleExecutor(
+    OperatorOptions options,
+    DirectAutoscaler autoscaler,
+    ScaleTargetClient scaleTargets,
+    IKubernetes client,
+    ILogger<DirectScaleExecutor> logger)
+{
+    private readonly ApiMetricsSource _cluster = new(client);
+
+    public bool Enabled => options.ScalingMode == ScalingMode.Direct;
+
+    /// <summary>Drops the stabilization state of a ScaledObject whose loop stopped.</summary>
+    public void Forget(string key) => autoscaler.Forget(key);
+
+    /// <summary>Runs the algorithm when direct mode applies to this poll; null when it does not.</summary>
+    public async Task<DirectScaleResult?> ScaleAsync(
+        string key, ScaledObject so, BuiltScalers built, GroupVersionKindResource gvkr, V1Scale scale,
+        IReadOnlyList<TriggerState> triggers, int? kedaTarget, CancellationToken cancellationToken)
+    {
+        var current = scale.Spec?.Replicas ?? 0;
+        if (!Enabled || !DirectAutoscaler.Applies(current, kedaTarget))
+        {
+            return null;
+        }
+
+        var generated = HpaBuilder.Build(so, built.MetricSpecs(), gvkr, options.Version);
+        if (generated.Hpa is not { } hpa)
+        {
+            return DirectScaleResult.Failed(current, generated.Error ?? "no HPA could be generated");
+        }
+
+        var external = new Dictionary<string, IReadOnlyList<MetricValue>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var trigger in triggers)
+        {
+            if (trigger.MetricName.Length > 0 && !trigger.IsError)
+            {
+                external.TryAdd(trigger.MetricName, trigger.Metrics);
+            }
+        }
+
+        autoscaler.Track(key, hpa);
+        var snapshot = new ScaleSnapshot(current, scale.Status?.Replicas ?? 0, scale.Status?.Selector);
+        var decision = await autoscaler.DecideAsync(hpa, snapshot, new PolledMetricsSource(external, _cluster), cancellationToken).ConfigureAwait(false);
+        if (decision.Error is not null)
+        {
+            DirectScaleLog.Failed(logger, key, decision.Error);
+            return DirectScaleResult.Failed(current, decision.Error);
+        }
+
+        if (!decision.Rescale)
+        {
+            return new DirectScaleResult(current, decision.DesiredReplicas, false, decision.RescaleReason, null);
+        }
+
+        string? error = null;
+        try
+        {
+            await scaleTargets.SetReplicasAsync(gvkr, so.Metadata.NamespaceProperty, so.Spec.ScaleTargetRef.Name, decision.DesiredReplicas, cancellationToken)
+                .ConfigureAwait(false);
+            DirectScaleLog.Rescaled(logger, key, current, decision.DesiredReplicas, decision.RescaleReason);
+        }
+        catch (HttpOperationException ex)
+        {
+            error = $"{(int)ex.Response.StatusCode}: {ex.Response.Content}";
+        }
+
+        autoscaler.Complete(hpa, decision, error);
+        return new DirectScaleResult(current, decision.DesiredReplicas, error is null, decision.RescaleReason, error);
+    }
+}
