@@ -47,7 +47,7 @@ public static class OperatorCoreServiceCollectionExtensions
         services.TryAddSingleton<OperatorMetrics>();
         services.AddSingleton<TriggerQueries>();
         services.AddSingleton<ResourceTotals>();
-        services.AddSingleton(sp => new DirectAutoscaler(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new DirectAutoscaler(sp.GetRequiredService<TimeProvider>(), options));
         services.AddSingleton<DirectScaleExecutor>();
         services.AddSingleton<ScaledObjectPoller>();
         services.AddSingleton(sp =>

@@ -1,3 +1,4 @@
+using Kubernetes.Controller.Autoscaling;
 using Operator.Manifests;
 
 namespace Operator.Hosting;
@@ -25,8 +26,23 @@ public sealed class OperatorOptions
     /// <summary>The <c>app.kubernetes.io/version</c> label KEDA puts on the HPAs it creates.</summary>
     public string Version { get; set; } = OperatorDefaults.Version;
 
+    /// <summary>Direct mode's HPA tolerance (kube-controller-manager's <c>--horizontal-pod-autoscaler-tolerance</c>).</summary>
+    public double DirectTolerance { get; set; } = HpaDefaults.Tolerance;
+
+    /// <summary>Direct mode's scale-down stabilization without <c>behavior</c> (<c>--horizontal-pod-autoscaler-downscale-stabilization</c>).</summary>
+    public TimeSpan DirectDownscaleStabilizationWindow { get; set; } = HpaDefaults.DownscaleStabilizationWindow;
+
+    /// <summary>Direct mode: how long CPU samples of a new pod are distrusted (<c>--horizontal-pod-autoscaler-cpu-initialization-period</c>).</summary>
+    public TimeSpan DirectCpuInitializationPeriod { get; set; } = HpaDefaults.CpuInitializationPeriod;
+
     public void Validate()
     {
+        if (DirectTolerance < 0 || DirectDownscaleStabilizationWindow < TimeSpan.Zero || DirectCpuInitializationPeriod < TimeSpan.Zero)
+        {
+            throw new ArgumentException(
+                "DirectTolerance, DirectDownscaleStabilizationWindow and DirectCpuInitializationPeriod must not be negative", nameof(DirectTolerance));
+        }
+
         if (Workers < 1)
         {
             throw new ArgumentException($"Workers must be at least 1 (got {Workers})", nameof(Workers));

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using k8s.Models;
 using Kubernetes.Controller.Autoscaling;
+using Operator.Hosting;
 
 namespace Operator.Scaling.Direct;
 
@@ -10,10 +11,14 @@ namespace Operator.Scaling.Direct;
 /// min/max and <c>advanced.horizontalPodAutoscalerConfig.behavior</c>), never writing that HPA. The shared
 /// <see cref="HpaAutoscaler"/> keeps the recommendations and scale events per ScaledObject between polls.
 /// </summary>
-internal sealed class DirectAutoscaler(TimeProvider time)
+internal sealed class DirectAutoscaler(TimeProvider time, OperatorOptions? options = null)
 {
     private readonly HpaAutoscaler _autoscaler = new(
-        HpaDefaults.Tolerance, HpaDefaults.DownscaleStabilizationWindow, HpaDefaults.CpuInitializationPeriod, HpaDefaults.InitialReadinessDelay, time);
+        options?.DirectTolerance ?? HpaDefaults.Tolerance,
+        options?.DirectDownscaleStabilizationWindow ?? HpaDefaults.DownscaleStabilizationWindow,
+        options?.DirectCpuInitializationPeriod ?? HpaDefaults.CpuInitializationPeriod,
+        HpaDefaults.InitialReadinessDelay,
+        time);
 
     private readonly ConcurrentDictionary<string, string> _hpaKeys = new(StringComparer.Ordinal);
 
