@@ -30,7 +30,7 @@ public sealed class ApiMetricsSource(IKubernetes client) : IHpaMetricsSource
     }
 
     public async Task<MetricsResult<IReadOnlyDictionary<string, PodMetricSample>>> GetResourceMetricsAsync(
-        string ns, string resource, string selector, CancellationToken cancellationToken)
+        string ns, string resource, string selector, string? container, CancellationToken cancellationToken)
     {
         try
         {
@@ -39,7 +39,7 @@ public sealed class ApiMetricsSource(IKubernetes client) : IHpaMetricsSource
             var result = new Dictionary<string, PodMetricSample>(StringComparer.Ordinal);
             foreach (var item in Items(raw))
             {
-                if (PodSample(item, resource) is { } sample)
+                if (PodSample(item, resource, container) is { } sample)
                 {
                     result[item.GetProperty("metadata").GetProperty("name").GetString() ?? ""] = sample;
                 }
@@ -81,6 +81,7 @@ public sealed class ApiMetricsSource(IKubernetes client) : IHpaMetricsSource
         var requests = pod.Spec.Containers.Select(c =>
             (IReadOnlyDictionary<string, long>)(c.Resources?.Requests ?? new Dictionary<string, ResourceQuantity>())
                 .ToDictionary(r => r.Key, r => Quantities.ToMilli(r.Value), StringComparer.Ordinal)).ToList();
+        var names = pod.Spec.Containers.Select(c => c.Name).ToList();
         return new HpaPod(
             pod.Metadata.Name,
             pod.Status?.Phase ?? PodPhases.Pending,
@@ -88,11 +89,12 @@ public sealed class ApiMetricsSource(IKubernetes client) : IHpaMetricsSource
             ready?.LastTransitionTime is { } transition ? new DateTimeOffset(DateTime.SpecifyKind(transition, DateTimeKind.Utc)) : null,
             pod.Status?.StartTime is { } start ? new DateTimeOffset(DateTime.SpecifyKind(start, DateTimeKind.Utc)) : null,
             pod.Metadata.DeletionTimestamp is not null,
-            requests);
+            requests,
+            names);
     }
 
-    // A pod counts only when every container reports the resource (upstream getPodMetrics).
-    private static PodMetricSample? PodSample(JsonElement item, string resource)
+    // A pod counts only when every container reports the resource, or the named container does (upstream getPodMetrics).
+    private static PodMetricSample? PodSample(JsonElement item, string resource, string? container)
     {
         if (!item.TryGetProperty("containers", out var containers) || containers.GetArrayLength() == 0)
         {
@@ -100,14 +102,26 @@ public sealed class ApiMetricsSource(IKubernetes client) : IHpaMetricsSource
         }
 
         long sum = 0;
-        foreach (var container in containers.EnumerateArray())
+        var found = false;
+        foreach (var entry in containers.EnumerateArray())
         {
-            if (!container.TryGetProperty("usage", out var usage) || !usage.TryGetProperty(resource, out var value))
+            if (container is not null && (!entry.TryGetProperty("name", out var name) || name.GetString() != container))
+            {
+                continue;
+            }
+
+            if (!entry.TryGetProperty("usage", out var usage) || !usage.TryGetProperty(resource, out var value))
             {
                 return null;
             }
 
             sum += Quantities.ToMilli(new ResourceQuantity(value.GetString()));
+            found = true;
+        }
+
+        if (!found)
+        {
+            return null;
         }
 
         var timestamp = item.TryGetProperty("timestamp", out var ts)

@@ -10,6 +10,7 @@ namespace Kubernetes.Controller.Autoscaling;
 /// <param name="StartTime">status.startTime, null when not started.</param>
 /// <param name="Deleting">metadata.deletionTimestamp is set.</param>
 /// <param name="Requests">Per container: resource name → request in milli-units (a missing key = no request).</param>
+/// <param name="ContainerNames">The containers' names, in the order of <paramref name="Requests"/> (null: unnamed).</param>
 public sealed record HpaPod(
     string Name,
     string Phase,
@@ -17,7 +18,8 @@ public sealed record HpaPod(
     DateTimeOffset? ReadyTransitionTime,
     DateTimeOffset? StartTime,
     bool Deleting,
-    IReadOnlyList<IReadOnlyDictionary<string, long>> Requests)
+    IReadOnlyList<IReadOnlyDictionary<string, long>> Requests,
+    IReadOnlyList<string>? ContainerNames = null)
 {
     public bool IsRunningAndReady => Phase == PodPhases.Running && Ready == true;
 }

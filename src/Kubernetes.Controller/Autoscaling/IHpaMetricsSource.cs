@@ -10,9 +10,12 @@ public interface IHpaMetricsSource
     /// <summary>Pods in <paramref name="ns"/> matching the scale's label selector.</summary>
     Task<MetricsResult<IReadOnlyList<HpaPod>>> ListPodsAsync(string ns, string selector, CancellationToken cancellationToken);
 
-    /// <summary>Per-pod usage of a resource (cpu, memory) in milli-units, keyed by pod name.</summary>
+    /// <summary>
+    /// Per-pod usage of a resource (cpu, memory) in milli-units, keyed by pod name: summed over the pod's containers,
+    /// or only <paramref name="container"/>'s usage when one is named (ContainerResource metrics).
+    /// </summary>
     Task<MetricsResult<IReadOnlyDictionary<string, PodMetricSample>>> GetResourceMetricsAsync(
-        string ns, string resource, string selector, CancellationToken cancellationToken);
+        string ns, string resource, string selector, string? container, CancellationToken cancellationToken);
 
     /// <summary>The values of an external metric in milli-units (one per series the adapter returns).</summary>
     Task<MetricsResult<IReadOnlyList<long>>> GetExternalMetricAsync(

@@ -76,16 +76,17 @@ internal static class MetricReplicaComputer
             case "External" when spec.External is not null:
                 return await ExternalAsync(spec.External, ns, scale, calculator, source, pods, cancellationToken).ConfigureAwait(false);
             case "Resource" when spec.Resource is not null:
-                return await ResourceAsync(spec.Resource, ns, scale, calculator, source, pods, cancellationToken).ConfigureAwait(false);
+                return await ResourceAsync(spec.Resource.Name, spec.Resource.Target, null, ns, scale, calculator, source, pods, cancellationToken)
+                    .ConfigureAwait(false);
+            case "ContainerResource" when spec.ContainerResource is not null:
+                return await ResourceAsync(spec.ContainerResource.Name, spec.ContainerResource.Target, spec.ContainerResource.Container, ns, scale,
+                    calculator, source, pods, cancellationToken).ConfigureAwait(false);
             case "Pods":
                 return (ReplicaProposal.Failure("the custom metrics API (custom.metrics.k8s.io) is not served by this control plane"),
                     "", null, "FailedGetPodsMetric");
             case "Object":
                 return (ReplicaProposal.Failure("the custom metrics API (custom.metrics.k8s.io) is not served by this control plane"),
                     "", null, "FailedGetObjectMetric");
-            case "ContainerResource":
-                return (ReplicaProposal.Failure("container resource metrics are not supported by this control plane"),
-                    "", null, "FailedGetContainerResourceMetric");
             default:
                 return (ReplicaProposal.Failure($"unknown metric source type \"{spec.Type}\""), "", null, "InvalidMetricSourceType");
         }
@@ -148,29 +149,30 @@ internal static class MetricReplicaComputer
         return (proposal, name, status, reason);
     }
 
+    // Resource, or ContainerResource when a container is named (upstream computeStatusForResourceMetric/...ContainerResourceMetric).
     private static async Task<(ReplicaProposal, string, V2MetricStatus?, string)> ResourceAsync(
-        V2ResourceMetricSource resource, string ns, ScaleSnapshot scale, ReplicaCalculator calculator,
+        string resourceName, V2MetricTarget target, string? container, string ns, ScaleSnapshot scale, ReplicaCalculator calculator,
         IHpaMetricsSource source, Func<Task<MetricsResult<IReadOnlyList<HpaPod>>>> pods, CancellationToken cancellationToken)
     {
-        const string reason = "FailedGetResourceMetric";
-        var target = resource.Target;
+        var reason = container is null ? "FailedGetResourceMetric" : "FailedGetContainerResourceMetric";
+        var kind = container is null ? "resource" : "container resource";
         if (target.AverageValue is null && target.AverageUtilization is null)
         {
             return (ReplicaProposal.Failure("invalid resource metric source: neither a utilization target nor a value target was set"),
                 "", null, reason);
         }
 
-        var metrics = await source.GetResourceMetricsAsync(ns, resource.Name, scale.Selector!, cancellationToken).ConfigureAwait(false);
+        var metrics = await source.GetResourceMetricsAsync(ns, resourceName, scale.Selector!, container, cancellationToken).ConfigureAwait(false);
         if (metrics.Error is not null)
         {
-            return (ReplicaProposal.Failure($"failed to get {resource.Name} utilization: unable to get metrics for resource {resource.Name}: {metrics.Error}"),
+            return (ReplicaProposal.Failure($"failed to get {resourceName} utilization: unable to get metrics for resource {resourceName}: {metrics.Error}"),
                 "", null, reason);
         }
 
         var podList = await pods().ConfigureAwait(false);
         if (podList.Error is not null)
         {
-            return (ReplicaProposal.Failure($"failed to get {resource.Name} utilization: unable to get pods while calculating replica count: {podList.Error}"),
+            return (ReplicaProposal.Failure($"failed to get {resourceName} utilization: unable to get pods while calculating replica count: {podList.Error}"),
                 "", null, reason);
         }
 
@@ -179,27 +181,29 @@ internal static class MetricReplicaComputer
         V2MetricValueStatus current;
         if (target.AverageValue is not null)
         {
-            proposal = calculator.PlainMetric(scale.SpecReplicas, Quantities.ToMilli(target.AverageValue), resource.Name, podList.Value!, metrics.Value!);
-            name = $"{resource.Name} resource";
+            proposal = calculator.PlainMetric(scale.SpecReplicas, Quantities.ToMilli(target.AverageValue), resourceName, podList.Value!, metrics.Value!);
+            name = $"{resourceName} {kind}";
             current = new V2MetricValueStatus { AverageValue = Quantities.FromMilli(proposal.MilliValue) };
         }
         else
         {
-            proposal = calculator.ResourceUtilization(scale.SpecReplicas, target.AverageUtilization!.Value, resource.Name, podList.Value!, metrics.Value!);
-            name = $"{resource.Name} resource utilization (percentage of request)";
+            proposal = calculator.ResourceUtilization(scale.SpecReplicas, target.AverageUtilization!.Value, resourceName, podList.Value!, metrics.Value!, container);
+            name = $"{resourceName} {kind} utilization (percentage of request)";
             current = new V2MetricValueStatus { AverageUtilization = proposal.Utilization, AverageValue = Quantities.FromMilli(proposal.MilliValue) };
         }
 
         if (!proposal.Succeeded)
         {
-            return (proposal with { Error = $"failed to get {resource.Name} utilization: {proposal.Error}" }, name, null, reason);
+            return (proposal with { Error = $"failed to get {resourceName} utilization: {proposal.Error}" }, name, null, reason);
         }
 
-        var status = new V2MetricStatus
-        {
-            Type = "Resource",
-            Resource = new V2ResourceMetricStatus { Name = resource.Name, Current = current },
-        };
+        var status = container is null
+            ? new V2MetricStatus { Type = "Resource", Resource = new V2ResourceMetricStatus { Name = resourceName, Current = current } }
+            : new V2MetricStatus
+            {
+                Type = "ContainerResource",
+                ContainerResource = new V2ContainerResourceMetricStatus { Name = resourceName, Container = container, Current = current },
+            };
         return (proposal, name, status, reason);
     }
 

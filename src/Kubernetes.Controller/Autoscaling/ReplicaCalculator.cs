@@ -14,10 +14,13 @@ internal sealed class ReplicaCalculator(
 
     public Tolerances Tolerances => tolerances;
 
-    /// <summary>Resource metric with an AverageUtilization target (percent of the pods' requests).</summary>
+    /// <summary>
+    /// Resource metric with an AverageUtilization target (percent of the pods' requests); with
+    /// <paramref name="container"/>, a ContainerResource metric against that container's requests only.
+    /// </summary>
     public ReplicaProposal ResourceUtilization(
         int currentReplicas, int targetUtilization, string resource,
-        IReadOnlyList<HpaPod> pods, IReadOnlyDictionary<string, PodMetricSample> podMetrics)
+        IReadOnlyList<HpaPod> pods, IReadOnlyDictionary<string, PodMetricSample> podMetrics, string? container = null)
     {
         if (pods.Count == 0)
         {
@@ -26,7 +29,7 @@ internal sealed class ReplicaCalculator(
 
         var grouping = GroupPods(pods, podMetrics, resource);
         var metrics = WithoutIgnored(podMetrics, grouping.Ignored);
-        var requests = PodRequests(pods, resource, out var requestError);
+        var requests = PodRequests(pods, resource, container, out var requestError);
         if (requestError is not null)
         {
             return ReplicaProposal.Failure(requestError);
@@ -249,7 +252,7 @@ internal sealed class ReplicaCalculator(
         return result;
     }
 
-    private static Dictionary<string, long> PodRequests(IReadOnlyList<HpaPod> pods, string resource, out string? error)
+    private static Dictionary<string, long> PodRequests(IReadOnlyList<HpaPod> pods, string resource, string? container, out string? error)
     {
         var requests = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var pod in pods)
@@ -257,9 +260,15 @@ internal sealed class ReplicaCalculator(
             long sum = 0;
             for (var i = 0; i < pod.Requests.Count; i++)
             {
+                var name = pod.ContainerNames is { } names && i < names.Count ? names[i] : null;
+                if (container is not null && name != container)
+                {
+                    continue;
+                }
+
                 if (!pod.Requests[i].TryGetValue(resource, out var request))
                 {
-                    error = $"missing request for {resource} in container {i} of Pod {pod.Name}";
+                    error = $"missing request for {resource} in container {name ?? i.ToString(System.Globalization.CultureInfo.InvariantCulture)} of Pod {pod.Name}";
                     return requests;
                 }
 

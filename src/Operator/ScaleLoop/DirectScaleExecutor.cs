@@ -10,6 +10,7 @@ using Operator.Scalers;
 using Operator.Scaling;
 using Operator.Scaling.Direct;
 using Operator.Scaling.Hpa;
+using Operator.Scaling.Modifiers;
 
 namespace Operator.ScaleLoop;
 
@@ -34,11 +35,11 @@ internal sealed class DirectScaleExecutor(
 
     /// <summary>Runs the algorithm when direct mode applies to this poll; null when it does not.</summary>
     public async Task<DirectScaleResult?> ScaleAsync(
-        string key, ScaledObject so, BuiltScalers built, GroupVersionKindResource gvkr, V1Scale scale,
-        IReadOnlyList<TriggerState> triggers, int? kedaTarget, CancellationToken cancellationToken)
+        string key, ScaledObject so, BuiltScalers built, GroupVersionKindResource gvkr, V1Scale scale, ScalePollResult poll,
+        CancellationToken cancellationToken)
     {
         var current = scale.Spec?.Replicas ?? 0;
-        if (!Enabled || !DirectAutoscaler.Applies(current, kedaTarget))
+        if (!Enabled || !DirectAutoscaler.Applies(current, poll.TargetReplicas))
         {
             return null;
         }
@@ -49,13 +50,11 @@ internal sealed class DirectScaleExecutor(
             return DirectScaleResult.Failed(current, generated.Error ?? "no HPA could be generated");
         }
 
-        var external = new Dictionary<string, IReadOnlyList<MetricValue>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var trigger in triggers)
+        var external = ExternalValues(so, built, poll, out var formulaError);
+        if (formulaError is not null)
         {
-            if (trigger.MetricName.Length > 0 && !trigger.IsError)
-            {
-                external.TryAdd(trigger.MetricName, trigger.Metrics);
-            }
+            DirectScaleLog.Failed(logger, key, formulaError);
+            return DirectScaleResult.Failed(current, formulaError);
         }
 
         autoscaler.Track(key, hpa);
@@ -86,5 +85,43 @@ internal sealed class DirectScaleExecutor(
 
         autoscaler.Complete(hpa, decision, error);
         return new DirectScaleResult(current, decision.DesiredReplicas, error is null, decision.RescaleReason, error);
+    }
+
+    // The values the adapter would serve: each trigger's metric after fallback, and with scalingModifiers the
+    // composite metric from the same formula runtime.
+    private static Dictionary<string, IReadOnlyList<MetricValue>> ExternalValues(
+        ScaledObject so, BuiltScalers built, ScalePollResult poll, out string? error)
+    {
+        error = null;
+        var external = new Dictionary<string, IReadOnlyList<MetricValue>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var trigger in poll.Triggers)
+        {
+            if (trigger.MetricName.Length > 0 && !trigger.IsError)
+            {
+                external.TryAdd(trigger.MetricName, trigger.Metrics);
+            }
+        }
+
+        if (!so.IsUsingModifiers())
+        {
+            return external;
+        }
+
+        var metricToTrigger = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var trigger in built.Triggers)
+        {
+            foreach (var spec in trigger.Scaler?.GetMetricSpecs() ?? [])
+            {
+                if (spec.External?.Metric?.Name is { } name && !string.IsNullOrEmpty(trigger.Trigger.Name))
+                {
+                    metricToTrigger[name] = trigger.Trigger.Name;
+                }
+            }
+        }
+
+        var composite = ScalingModifiersRuntime.Handle(so, poll.Health, [.. external.Values.SelectMany(v => v)], metricToTrigger,
+            false, [], built.Formula, out error);
+        external[ScaledObjectDefaults.CompositeMetricName] = composite;
+        return external;
     }
 }

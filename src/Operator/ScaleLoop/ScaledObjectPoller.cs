@@ -149,7 +149,7 @@ internal sealed class ScaledObjectPoller(
         var succeeded = result.TargetReplicas is not int wanted
             || await ScaleAsync(key, gvkr, so, replicas: current ?? 0, wanted, result.Action, cancellationToken).ConfigureAwait(false);
         var directResult = scale is null ? null
-            : await direct.ScaleAsync(key, so, built, gvkr, scale, result.Triggers, result.TargetReplicas, cancellationToken).ConfigureAwait(false);
+            : await direct.ScaleAsync(key, so, built, gvkr, scale, result, cancellationToken).ConfigureAwait(false);
         var outcome = result.For(succeeded);
         if (outcome.StatusChanged)
         {

@@ -84,6 +84,21 @@ public sealed class DirectModeTests(ControlPlaneFixture fixture) : IClassFixture
         Assert.Equal("cpu", row["TRIGGERS"]);
     }
 
+    [Fact]
+    public async Task DirectMode_ContainerResourceTrigger_MeasuresOnlyTheNamedContainer()
+    {
+        var ns = await SetUpAsync();
+        // main uses 400m of 200m (200 %); with the sidecar's 1000m request the pod as a whole would be at 33 %.
+        await CreateDeploymentAsync(ns, "worker", 1, cpuUsage: "400m", cpuRequest: "200m", sidecarCpuRequest: "1000m");
+        await CreateScaledObjectAsync(ns, "worker-so", "worker",
+            """{"type":"cpu","metricType":"Utilization","metadata":{"value":"50","containerName":"main"}}""",
+            """ "pollingInterval": 1, "minReplicaCount": 1, "maxReplicaCount": 4 """);
+        using var host = await StartOperatorAsync();
+
+        await EventuallyAsync(() => ReplicasAsync(ns, "worker"), r => r == 4, "direct mode to scale 1→4 on the main container's utilization");
+        await AssertNoHpaAsync(ns);
+    }
+
     private async Task<string> SetUpAsync()
     {
         (await fixture.Kubectl.RunAsync("apply", "-f", Path.Combine(RepositoryPaths.Root, "deploy", "crds"))).EnsureSuccess();
@@ -110,7 +125,8 @@ public sealed class DirectModeTests(ControlPlaneFixture fixture) : IClassFixture
     private async Task AssertNoHpaAsync(string ns) =>
         Assert.Empty((await _client.AutoscalingV2.ListNamespacedHorizontalPodAutoscalerAsync(ns, cancellationToken: TestContext.Current.CancellationToken)).Items);
 
-    private async Task CreateDeploymentAsync(string ns, string name, int replicas, string? cpuUsage = null, string? cpuRequest = null) =>
+    private async Task CreateDeploymentAsync(
+        string ns, string name, int replicas, string? cpuUsage = null, string? cpuRequest = null, string? sidecarCpuRequest = null) =>
         await _client.AppsV1.CreateNamespacedDeploymentAsync(new V1Deployment
         {
             Metadata = new V1ObjectMeta { Name = name },
@@ -133,16 +149,17 @@ public sealed class DirectModeTests(ControlPlaneFixture fixture) : IClassFixture
                             {
                                 Name = "main",
                                 Image = "busybox",
-                                Resources = cpuRequest is null ? null : new V1ResourceRequirements
-                                {
-                                    Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new(cpuRequest) },
-                                },
+                                Resources = Requests(cpuRequest),
                             },
+                            .. sidecarCpuRequest is null ? [] : new[] { new V1Container { Name = "sidecar", Image = "busybox", Resources = Requests(sidecarCpuRequest) } },
                         ],
                     },
                 },
             },
         }, ns);
+
+    private static V1ResourceRequirements? Requests(string? cpu) =>
+        cpu is null ? null : new V1ResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new(cpu) } };
 
     private static string CronTrigger(string metadata) => "{\"type\":\"cron\",\"metadata\":" + metadata + "}";
 

@@ -15,8 +15,8 @@ internal sealed class PolledMetricsSource(IReadOnlyDictionary<string, IReadOnlyL
         cluster.ListPodsAsync(ns, selector, cancellationToken);
 
     public Task<MetricsResult<IReadOnlyDictionary<string, PodMetricSample>>> GetResourceMetricsAsync(
-        string ns, string resource, string selector, CancellationToken cancellationToken) =>
-        cluster.GetResourceMetricsAsync(ns, resource, selector, cancellationToken);
+        string ns, string resource, string selector, string? container, CancellationToken cancellationToken) =>
+        cluster.GetResourceMetricsAsync(ns, resource, selector, container, cancellationToken);
 
     public Task<MetricsResult<IReadOnlyList<long>>> GetExternalMetricAsync(
         string ns, string metricName, string? metricSelector, CancellationToken cancellationToken)

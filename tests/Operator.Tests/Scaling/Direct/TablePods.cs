@@ -23,7 +23,7 @@ internal sealed class TablePods : IHpaMetricsSource
         Task.FromResult(MetricsResult.Ok<IReadOnlyList<HpaPod>>(Pods));
 
     public Task<MetricsResult<IReadOnlyDictionary<string, PodMetricSample>>> GetResourceMetricsAsync(
-        string ns, string resource, string selector, CancellationToken cancellationToken) =>
+        string ns, string resource, string selector, string? container, CancellationToken cancellationToken) =>
         Task.FromResult(MetricsResult.Ok<IReadOnlyDictionary<string, PodMetricSample>>(Usage));
 
     public Task<MetricsResult<IReadOnlyList<long>>> GetExternalMetricAsync(
