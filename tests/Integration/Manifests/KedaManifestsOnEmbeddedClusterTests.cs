@@ -20,10 +20,23 @@ public sealed class KedaManifestsOnEmbeddedClusterTests : IAsyncLifetime
         _cluster = await EmbeddedCluster.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         _kubectl = Kubectl.For(_cluster);
         await KubectlAsync("apply", "-f", Repository.File("deploy", "crds"));
-        await KubectlAsync("apply", "-f", Repository.File("tests", "Integration", "Manifests", "my-namespace.yaml"));
     }
 
     public async ValueTask DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Theory]
+    [InlineData("amazon-managed-prometheus.yaml")]
+    [InlineData("azure-managed-prometheus.yaml")]
+    [InlineData("openshift-triggers.yaml")]
+    [InlineData("servicebus-order-processor.yaml")]
+    public async Task EveryExample_AppliesAsWrittenToAClusterWithOnlyKedasCrds(string example)
+    {
+        // A first run: nothing but the CRDs exists, so an example must bring the namespace it uses.
+        var applied = await KubectlAsync("apply", "-f", Repository.File("docs", "examples", example));
+
+        Assert.Contains("scaledobject.keda.sh/", applied, StringComparison.Ordinal);
+        Assert.DoesNotContain("unchanged", applied, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task KubectlGetScaledObjects_PrintsKedaPrinterColumns_ForTheOpenShiftExample()
