@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+using Operator.Tests.Support;
+
 namespace Operator.Tests.Cli;
 
 /// <summary>The built operator binary, run as a separate process the way a user or CI runs it.</summary>
@@ -25,15 +27,7 @@ public sealed class ValidateProcessTests
 
     private static async Task<(int Exit, string Stdout, string Stderr)> RunOperatorAsync(params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "keda-dotnet-operator.dll");
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = OperatorProgram.StartInfo(args);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

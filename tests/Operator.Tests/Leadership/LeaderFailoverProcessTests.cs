@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using k8s;
@@ -163,18 +162,11 @@ public sealed class LeaderFailoverProcessTests(ControlPlaneFixture fixture) : IC
 
         public static OperatorProcess Start(string kubeconfig)
         {
-            var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-            var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "keda-dotnet-operator.dll"));
-            foreach (var argument in new[] { "run", "--kubeconfig", kubeconfig, "--leader-elect" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
+            var start = OperatorProgram.StartInfo("run", "--kubeconfig", kubeconfig, "--leader-elect");
             foreach (var port in new[] { "--metrics-port", "--health-port", "--adapter-port" })
             {
                 start.ArgumentList.Add(port);
-                start.ArgumentList.Add(FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+                start.ArgumentList.Add(OperatorProgram.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
             start.Environment["Logging__Console__FormatterName"] = "simple";
@@ -197,13 +189,6 @@ public sealed class LeaderFailoverProcessTests(ControlPlaneFixture fixture) : IC
             }
 
             _process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
         private void Append(string? line)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+
+using Operator.Tests.Support;
 
 namespace Operator.Tests.Scalers.Prometheus;
 
@@ -79,7 +79,7 @@ public sealed class PrometheusServerFixture : IAsyncLifetime
                   - targets: ['{new Uri(_target.Address).Authority}']
             """);
 
-        var port = FreePort();
+        var port = OperatorProgram.FreePort();
         Address = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo(binary)
         {
@@ -202,13 +202,6 @@ public sealed class PrometheusServerFixture : IAsyncLifetime
             .Append("/usr/bin")
             .Select(dir => Path.Combine(dir, "prometheus"))
             .FirstOrDefault(File.Exists);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
