@@ -1,5 +1,4 @@
 using k8s;
-using k8s.Models;
 using Operator.Tests.Hosting;
 using Operator.Tests.Support;
 
@@ -33,54 +32,28 @@ public sealed class ApiServiceSelfRegistrationTests(ControlPlaneFixture fixture)
         Assert.NotNull(apiService.Spec.CaBundle);
         Assert.NotEqual(true, apiService.Spec.InsecureSkipTLSVerify);
 
-        await fixture.Client.AppsV1.CreateNamespacedDeploymentAsync(Deployment("web"), "default", cancellationToken: ct);
-        await fixture.Client.AutoscalingV2.CreateNamespacedHorizontalPodAutoscalerAsync(Hpa("web"), "default", cancellationToken: ct);
+        await fixture.ApplyAsync("default", ControlPlaneFixture.Deployment("web", 1) + """
+
+            ---
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: keda-hpa-web}
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+              minReplicas: 1
+              maxReplicas: 10
+              metrics:
+              - type: External
+                external:
+                  metric:
+                    name: s0-queue
+                    selector: {matchLabels: {scaledobject.keda.sh/name: web}}
+                  target: {type: AverageValue, averageValue: "1"}
+            """);
 
         var scaled = await ControlPlaneFixture.EventuallyAsync(
             () => fixture.Client.AppsV1.ReadNamespacedDeploymentAsync("web", "default", cancellationToken: ct),
             d => d.Spec.Replicas == 3, "the HPA controller to scale web to 3 replicas from the adapter's value");
         Assert.Equal(3, scaled.Spec.Replicas);
     }
-
-    private static V1Deployment Deployment(string name) => new()
-    {
-        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "default" },
-        Spec = new V1DeploymentSpec
-        {
-            Replicas = 1,
-            Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = name } },
-            Template = new V1PodTemplateSpec
-            {
-                Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = name } },
-                Spec = new V1PodSpec { Containers = [new V1Container { Name = "main", Image = $"{name}:1" }] },
-            },
-        },
-    };
-
-    private static V2HorizontalPodAutoscaler Hpa(string name) => new()
-    {
-        Metadata = new V1ObjectMeta { Name = "keda-hpa-" + name, NamespaceProperty = "default" },
-        Spec = new V2HorizontalPodAutoscalerSpec
-        {
-            ScaleTargetRef = new V2CrossVersionObjectReference { ApiVersion = "apps/v1", Kind = "Deployment", Name = name },
-            MinReplicas = 1,
-            MaxReplicas = 10,
-            Metrics =
-            [
-                new V2MetricSpec
-                {
-                    Type = "External",
-                    External = new V2ExternalMetricSource
-                    {
-                        Metric = new V2MetricIdentifier
-                        {
-                            Name = "s0-queue",
-                            Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["scaledobject.keda.sh/name"] = name } },
-                        },
-                        Target = new V2MetricTarget { Type = "AverageValue", AverageValue = new ResourceQuantity("1") },
-                    },
-                },
-            ],
-        },
-    };
 }

@@ -13,7 +13,7 @@ namespace Operator.Tests.Controllers;
 /// controller syncing every second) with KEDA's CRDs, and the operator running in process against it as <c>run</c>
 /// runs it: controller, scale loops, its metrics adapter registered through the APIService, <c>/metrics</c>. Tests
 /// isolate themselves by namespace; <see cref="StopOperatorAsync"/>/<see cref="StartOperatorAsync"/> restart it.
-/// <see cref="ScalingOperatorFixture"/> adds helpers for applying YAML and waiting on replicas.
+/// <see cref="ScalingOperatorFixture"/> adds helpers for waiting on replicas and ScaledObjects.
 /// </summary>
 public class OperatorFixture : IAsyncLifetime
 {
@@ -62,6 +62,12 @@ public class OperatorFixture : IAsyncLifetime
         await _controlPlane.DisposeAsync();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Applies the objects of a YAML stream in <paramref name="ns"/> (<see cref="ControlPlaneFixture.ApplyAsync(string, string)"/>).</summary>
+    public Task ApplyAsync(string ns, string yaml) => _controlPlane.ApplyAsync(ns, yaml);
+
+    /// <summary>A Deployment of stub pods labelled <c>app: name</c>.</summary>
+    public Task CreateDeploymentAsync(string ns, string name, int replicas) => ApplyAsync(ns, ControlPlaneFixture.Deployment(name, replicas));
 
     public async Task<string> NamespaceAsync()
     {

@@ -1,14 +1,13 @@
 using System.Text.Json;
 using k8s;
-using k8s.Models;
 
 namespace Operator.Tests.Controllers;
 
 public sealed class ScaledObjectControllerTests(OperatorFixture fixture) : IClassFixture<OperatorFixture>
 {
     // A cron window open all day (00:00-23:59 UTC) and one that is closed (one minute on January 1st).
-    private const string AlwaysOpen = """{"timezone":"Etc/UTC","start":"0 0 * * *","end":"59 23 * * *","desiredReplicas":"1"}""";
-    private const string Closed = """{"timezone":"Etc/UTC","start":"0 0 1 1 *","end":"1 0 1 1 *","desiredReplicas":"1"}""";
+    private const string AlwaysOpen = """{timezone: Etc/UTC, start: "0 0 * * *", end: "59 23 * * *", desiredReplicas: "1"}""";
+    private const string Closed = """{timezone: Etc/UTC, start: "0 0 1 1 *", end: "1 0 1 1 *", desiredReplicas: "1"}""";
 
     private readonly k8s.Kubernetes _client = fixture.Client;
 
@@ -16,9 +15,9 @@ public sealed class ScaledObjectControllerTests(OperatorFixture fixture) : IClas
     public async Task ActiveTrigger_ScalesTargetFromZeroToOne_CreatesKedaHpa_AndReportsReady()
     {
         var ns = await fixture.NamespaceAsync();
-        await CreateDeploymentAsync(ns, "web", 0);
+        await fixture.CreateDeploymentAsync(ns, "web", 0);
 
-        await CreateScaledObjectAsync(ns, "web-so", "web", AlwaysOpen, """ "maxReplicaCount": 5, "pollingInterval": 1 """);
+        await CreateScaledObjectAsync(ns, "web-so", "web", AlwaysOpen, "maxReplicaCount: 5, pollingInterval: 1");
 
         await EventuallyAsync(async () => (await ReplicasAsync(ns, "web")) == 1, "the Deployment scaled 0→1");
         var hpa = await EventuallyGetAsync(() => _client.AutoscalingV2.ReadNamespacedHorizontalPodAutoscalerAsync("keda-hpa-web-so", ns), "the HPA");
@@ -47,9 +46,9 @@ public sealed class ScaledObjectControllerTests(OperatorFixture fixture) : IClas
     public async Task InactiveTrigger_ScalesToZeroAfterCooldown_AndDeleteRestoresOriginalReplicas()
     {
         var ns = await fixture.NamespaceAsync();
-        await CreateDeploymentAsync(ns, "worker", 2);
+        await fixture.CreateDeploymentAsync(ns, "worker", 2);
         await CreateScaledObjectAsync(ns, "worker-so", "worker", Closed,
-            """ "pollingInterval": 1, "cooldownPeriod": 1, "advanced": { "restoreToOriginalReplicaCount": true } """);
+            "pollingInterval: 1, cooldownPeriod: 1, advanced: {restoreToOriginalReplicaCount: true}");
 
         await EventuallyAsync(async () => (await ReplicasAsync(ns, "worker")) == 0, "the Deployment scaled to zero after the cooldown");
         await _client.CustomObjects.DeleteNamespacedCustomObjectAsync("keda.sh", "v1alpha1", ns, "scaledobjects", "worker-so",
@@ -63,11 +62,11 @@ public sealed class ScaledObjectControllerTests(OperatorFixture fixture) : IClas
     public async Task SecondScaledObjectOnSameTarget_IsRejected_FirstStaysReady()
     {
         var ns = await fixture.NamespaceAsync();
-        await CreateDeploymentAsync(ns, "api", 1);
-        await CreateScaledObjectAsync(ns, "api-first", "api", AlwaysOpen, """ "pollingInterval": 1 """);
+        await fixture.CreateDeploymentAsync(ns, "api", 1);
+        await CreateScaledObjectAsync(ns, "api-first", "api", AlwaysOpen, "pollingInterval: 1");
         await EventuallyGetScaledObjectAsync(ns, "api-first", s => Condition(s, "Ready") == "True");
 
-        await CreateScaledObjectAsync(ns, "api-second", "api", AlwaysOpen, """ "pollingInterval": 1 """);
+        await CreateScaledObjectAsync(ns, "api-second", "api", AlwaysOpen, "pollingInterval: 1");
 
         var second = await EventuallyGetScaledObjectAsync(ns, "api-second", s => Condition(s, "Ready") == "False");
         var ready = Conditions(second).Single(c => c.GetProperty("type").GetString() == "Ready");
@@ -77,29 +76,12 @@ public sealed class ScaledObjectControllerTests(OperatorFixture fixture) : IClas
         Assert.Equal("True", Condition(first, "Ready"));
     }
 
-    private async Task CreateDeploymentAsync(string ns, string name, int replicas) =>
-        await _client.AppsV1.CreateNamespacedDeploymentAsync(new V1Deployment
-        {
-            Metadata = new V1ObjectMeta { Name = name },
-            Spec = new V1DeploymentSpec
-            {
-                Replicas = replicas,
-                Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = name } },
-                Template = new V1PodTemplateSpec
-                {
-                    Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = name } },
-                    Spec = new V1PodSpec { Containers = [new V1Container { Name = "main", Image = "busybox" }] },
-                },
-            },
-        }, ns);
-
-    private async Task CreateScaledObjectAsync(string ns, string name, string target, string cronMetadata, string extraSpec)
-    {
-        var json = "{\"apiVersion\":\"keda.sh/v1alpha1\",\"kind\":\"ScaledObject\",\"metadata\":{\"name\":\"" + name + "\",\"namespace\":\"" + ns
-            + "\"},\"spec\":{\"scaleTargetRef\":{\"name\":\"" + target + "\"}," + extraSpec + ",\"triggers\":[{\"type\":\"cron\",\"metadata\":"
-            + cronMetadata + "}]}}";
-        await _client.CustomObjects.CreateNamespacedCustomObjectAsync(JsonDocument.Parse(json).RootElement, "keda.sh", "v1alpha1", ns, "scaledobjects");
-    }
+    private Task CreateScaledObjectAsync(string ns, string name, string target, string cronMetadata, string extraSpec) => fixture.ApplyAsync(ns, $$$"""
+        apiVersion: keda.sh/v1alpha1
+        kind: ScaledObject
+        metadata: {name: {{{name}}}}
+        spec: {scaleTargetRef: {name: {{{target}}}}, {{{extraSpec}}}, triggers: [{type: cron, metadata: {{{cronMetadata}}}}]}
+        """);
 
     private async Task<int> ReplicasAsync(string ns, string name) =>
         (await _client.AppsV1.ReadNamespacedDeploymentAsync(name, ns)).Spec.Replicas ?? 1;

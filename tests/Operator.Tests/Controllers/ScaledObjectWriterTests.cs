@@ -24,8 +24,14 @@ public sealed class ScaledObjectWriterTests(ControlPlaneFixture fixture) : IClas
     {
         var ns = "w-" + Guid.NewGuid().ToString("N")[..8];
         await fixture.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new() { Name = ns } }, cancellationToken: Token);
-        var json = $$$"""{"apiVersion":"keda.sh/v1alpha1","kind":"ScaledObject","metadata":{"name":"orders","namespace":"{{{ns}}}"},"spec":{"scaleTargetRef":{"name":"processor"},"triggers":[{"type":"cron","metadata":{"timezone":"Etc/UTC","start":"0 0 * * *","end":"59 23 * * *","desiredReplicas":"1"}}]}}""";
-        await fixture.Client.CustomObjects.CreateNamespacedCustomObjectAsync(JsonDocument.Parse(json).RootElement, "keda.sh", "v1alpha1", ns, "scaledobjects", cancellationToken: Token);
+        await fixture.ApplyAsync(ns, """
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: orders}
+            spec:
+              scaleTargetRef: {name: processor}
+              triggers: [{type: cron, metadata: {timezone: Etc/UTC, start: "0 0 * * *", end: "59 23 * * *", desiredReplicas: "1"}}]
+            """);
         var controller = NewWriter();
         var loop = NewWriter();
         var created = await ReadAsync(ns);

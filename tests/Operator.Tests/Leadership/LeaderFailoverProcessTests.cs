@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using k8s;
 using k8s.Models;
 using Operator.Leadership;
@@ -17,7 +16,7 @@ namespace Operator.Tests.Leadership;
 public sealed class LeaderFailoverProcessTests(ControlPlaneFixture fixture) : IClassFixture<ControlPlaneFixture>, IAsyncLifetime
 {
     // A cron window open all day: the trigger is active, so the leader scales 0→1 and creates the HPA.
-    private const string AlwaysOpen = """{"timezone":"Etc/UTC","start":"0 0 * * *","end":"59 23 * * *","desiredReplicas":"1"}""";
+    private const string AlwaysOpen = """{timezone: Etc/UTC, start: "0 0 * * *", end: "59 23 * * *", desiredReplicas: "1"}""";
 
     private readonly k8s.Kubernetes _client = fixture.Client;
     private readonly List<OperatorProcess> _operators = [];
@@ -97,28 +96,14 @@ public sealed class LeaderFailoverProcessTests(ControlPlaneFixture fixture) : IC
         (await _client.AutoscalingV2.ListNamespacedHorizontalPodAutoscalerAsync(ns, cancellationToken: TestContext.Current.CancellationToken))
             .Items.Any(hpa => hpa.Metadata.Name == name);
 
-    private async Task CreateScaledTargetAsync(string ns, string name)
-    {
-        await _client.AppsV1.CreateNamespacedDeploymentAsync(new V1Deployment
-        {
-            Metadata = new V1ObjectMeta { Name = name },
-            Spec = new V1DeploymentSpec
-            {
-                Replicas = 0,
-                Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = name } },
-                Template = new V1PodTemplateSpec
-                {
-                    Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = name } },
-                    Spec = new V1PodSpec { Containers = [new V1Container { Name = "main", Image = "busybox" }] },
-                },
-            },
-        }, ns, cancellationToken: TestContext.Current.CancellationToken);
-        var json = "{\"apiVersion\":\"keda.sh/v1alpha1\",\"kind\":\"ScaledObject\",\"metadata\":{\"name\":\"" + name + "-so\",\"namespace\":\"" + ns
-            + "\"},\"spec\":{\"scaleTargetRef\":{\"name\":\"" + name + "\"},\"pollingInterval\":1,\"triggers\":[{\"type\":\"cron\",\"metadata\":"
-            + AlwaysOpen + "}]}}";
-        await _client.CustomObjects.CreateNamespacedCustomObjectAsync(JsonDocument.Parse(json).RootElement, "keda.sh", "v1alpha1", ns, "scaledobjects",
-            cancellationToken: TestContext.Current.CancellationToken);
-    }
+    private Task CreateScaledTargetAsync(string ns, string name) => fixture.ApplyAsync(ns, ControlPlaneFixture.Deployment(name, 0) + $$$"""
+
+        ---
+        apiVersion: keda.sh/v1alpha1
+        kind: ScaledObject
+        metadata: {name: {{{name}}}-so}
+        spec: {scaleTargetRef: {name: {{{name}}}}, pollingInterval: 1, triggers: [{type: cron, metadata: {{{AlwaysOpen}}}}]}
+        """);
 
     /// <summary>Like <see cref="ControlPlaneFixture.EventuallyAsync{T}"/>, failing with the operators' output.</summary>
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what, params OperatorProcess[] processes)

@@ -7,7 +7,7 @@ using k8s;
 namespace Operator.Tests.Support;
 
 /// <summary>An embedded control plane over HTTP with its built-in controllers (stub pods, HPA sync every second), one per test class.</summary>
-public sealed class ControlPlaneFixture : IAsyncLifetime
+public sealed partial class ControlPlaneFixture : IAsyncLifetime
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 

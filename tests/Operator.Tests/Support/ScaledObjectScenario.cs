@@ -13,35 +13,20 @@ internal sealed class ScaledObjectScenario(k8s.Kubernetes client, string ns)
 
     public string Namespace => ns;
 
-    public async Task CreateDeploymentAsync(string name, int replicas) =>
-        await client.AppsV1.CreateNamespacedDeploymentAsync(new V1Deployment
-        {
-            Metadata = new V1ObjectMeta { Name = name },
-            Spec = new V1DeploymentSpec
-            {
-                Replicas = replicas,
-                Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = name } },
-                Template = new V1PodTemplateSpec
-                {
-                    Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = name } },
-                    Spec = new V1PodSpec { Containers = [new V1Container { Name = "main", Image = name + ":1" }] },
-                },
-            },
-        }, ns, cancellationToken: Token);
+    public Task CreateDeploymentAsync(string name, int replicas) => ControlPlaneFixture.ApplyAsync(client, ns, ControlPlaneFixture.Deployment(name, replicas));
 
     /// <summary>Creates a ScaledObject <paramref name="name"/> on Deployment <paramref name="target"/> from a spec fragment (JSON).</summary>
     public async Task CreateScaledObjectAsync(string name, string target, JsonObject spec, IDictionary<string, string>? annotations = null)
     {
         spec["scaleTargetRef"] = new JsonObject { ["name"] = target };
-        var metadata = new JsonObject { ["name"] = name, ["namespace"] = ns };
+        var metadata = new JsonObject { ["name"] = name };
         if (annotations is not null)
         {
             metadata["annotations"] = new JsonObject([.. annotations.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value))]);
         }
 
-        var body = new JsonObject { ["apiVersion"] = "keda.sh/v1alpha1", ["kind"] = "ScaledObject", ["metadata"] = metadata, ["spec"] = spec };
-        await client.CustomObjects.CreateNamespacedCustomObjectAsync(JsonDocument.Parse(body.ToJsonString()).RootElement, "keda.sh", "v1alpha1", ns,
-            "scaledobjects", cancellationToken: Token);
+        await ControlPlaneFixture.ApplyAsync(client, ns,
+            new JsonObject { ["apiVersion"] = "keda.sh/v1alpha1", ["kind"] = "ScaledObject", ["metadata"] = metadata, ["spec"] = spec });
     }
 
     /// <summary>A prometheus trigger asking for the test-controlled <c>keda_test_value{so="<paramref name="series"/>"}</c>.</summary>
