@@ -30,17 +30,18 @@ namespace EmbeddedKubernetes;
 /// </summary>
 public sealed class EmbeddedCluster : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ClusterCertificates _certificates;
+    private readonly SemaphoreSlim _serving = new(1, 1);
+    private WebApplication? _app;
+    private Func<int, WebApplication>? _buildServer;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private readonly string? _ownedDirectory;
     private readonly ApiServiceProxy _proxy;
 
-    private EmbeddedCluster(WebApplication app, ClusterCertificates certificates, ObjectService objects, ApiServiceProxy proxy,
+    private EmbeddedCluster(ClusterCertificates certificates, ObjectService objects, ApiServiceProxy proxy,
         EmbeddedClusterOptions options, string kubeconfigPath, string? ownedDirectory, string token, PodLogSources podLogs)
     {
-        _app = app;
         PodLogs = podLogs;
         _certificates = certificates;
         Objects = objects;
@@ -97,27 +98,14 @@ public sealed class EmbeddedCluster : IAsyncDisposable
                 new PodLogEndpoint(objects, podLogs, time)),
             proxy);
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(loggerFactory);
-        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedHostLifetime>();
-        builder.WebHost.UseKestrel(kestrel =>
-        {
-            kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
-            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
-            {
-                listen.Protocols = HttpProtocols.Http1AndHttp2;
-                listen.UseHttps(certificates.Server);
-            });
-        });
-        var app = builder.Build();
-        app.Run(context => Authorized(context, token) ? router.HandleAsync(context) : Unauthorized(context));
-
         var ownedDirectory = options.KubeconfigPath is null ? Directory.CreateTempSubdirectory("embedded-kubernetes-").FullName : null;
         var kubeconfigPath = options.KubeconfigPath ?? Path.Combine(ownedDirectory!, "kubeconfig");
-        var cluster = new EmbeddedCluster(app, certificates, objects, proxy, options, kubeconfigPath, ownedDirectory, token, podLogs);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var cluster = new EmbeddedCluster(certificates, objects, proxy, options, kubeconfigPath, ownedDirectory, token, podLogs);
+        cluster._buildServer = port => BuildServer(port, certificates, loggerFactory, context =>
+            Authorized(context, token) ? router.HandleAsync(context) : Unauthorized(context));
+        cluster._app = cluster._buildServer(options.Port);
+        await cluster._app.StartAsync(cancellationToken);
+        var address = cluster._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         cluster.Url = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority).Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
         KubeconfigWriter.Write(kubeconfigPath, KubeconfigWriter.Render(cluster.Url.ToString().TrimEnd('/'), certificates.CaPem, token));
 
@@ -147,11 +135,54 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>Test hook: forgets watch history so resuming from an older resourceVersion answers 410 Expired.</summary>
     public void CompactWatchHistory() => Store.CompactHistory();
 
+    /// <summary>Whether the HTTP listener is up (false between <see cref="StopServingAsync"/> and <see cref="StartServingAsync"/>).</summary>
+    public bool IsServing => _app is not null;
+
+    /// <summary>
+    /// Stops the HTTP listener as an apiserver process going down: open watches and connections end, new connections
+    /// are refused, while the store (etcd's part) keeps every object and its resourceVersions. The built-in
+    /// controllers keep running and back off like any client. <see cref="StartServingAsync"/> brings it back.
+    /// </summary>
+    public async Task StopServingAsync(CancellationToken cancellationToken = default)
+    {
+        await _serving.WaitAsync(cancellationToken);
+        try
+        {
+            if (_app is { } app)
+            {
+                _app = null;
+                await StopServerAsync(app);
+            }
+        }
+        finally
+        {
+            _serving.Release();
+        }
+    }
+
+    /// <summary>Starts the HTTP listener again on the same address and port, with the same CA, token and store.</summary>
+    public async Task StartServingAsync(CancellationToken cancellationToken = default)
+    {
+        await _serving.WaitAsync(cancellationToken);
+        try
+        {
+            if (_app is null)
+            {
+                var app = _buildServer!(Url.Port);
+                await app.StartAsync(cancellationToken);
+                _app = app;
+            }
+        }
+        finally
+        {
+            _serving.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        Store.DropAllWatches();
-        await _app.StopAsync();
+        await StopServingAsync();
         try
         {
             await Task.WhenAll(_loops);
@@ -161,14 +192,45 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             // Loops end by cancellation.
         }
 
-        await _app.DisposeAsync();
         _proxy.Dispose();
+        _serving.Dispose();
         _certificates.Dispose();
         _stopping.Dispose();
         if (_ownedDirectory is not null && Directory.Exists(_ownedDirectory))
         {
             Directory.Delete(_ownedDirectory, recursive: true);
         }
+    }
+
+    private static WebApplication BuildServer(int port, ClusterCertificates certificates, ILoggerFactory loggerFactory, RequestDelegate handle)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedHostLifetime>();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
+            kestrel.Listen(IPAddress.Loopback, port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(certificates.Server);
+            });
+        });
+        var app = builder.Build();
+        app.Run(handle);
+        return app;
+    }
+
+    // Ends open watches first (they would hold the shutdown), then gives other requests a moment before Kestrel aborts them.
+    private async Task StopServerAsync(WebApplication app)
+    {
+        Store.DropAllWatches();
+        using var grace = new CancellationTokenSource(EmbeddedClusterDefaults.ShutdownGrace);
+        var stopping = app.StopAsync(grace.Token);
+        Store.DropAllWatches();
+        await stopping;
+        await app.DisposeAsync();
     }
 
     private void StartLoop(string name, Func<CancellationToken, Task> loop, ILogger logger)

@@ -24,6 +24,9 @@ public static class EmbeddedClusterDefaults
     /// <summary>How often remote APIServices are probed for status.conditions[Available].</summary>
     public static readonly TimeSpan ApiServiceProbeInterval = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a stopping listener waits for in-flight requests before it aborts their connections (wall-clock: Kestrel's).</summary>
+    public static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
+
     /// <summary>Namespaces every cluster starts with.</summary>
     public static readonly IReadOnlyList<string> Namespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
 }

@@ -19,6 +19,10 @@ internal static partial class LeadershipLog
     [LoggerMessage(EventId = 704, Level = LogLevel.Information, Message = "Released leader lease {Namespace}/{Name}")]
     public static partial void Released(ILogger logger, string @namespace, string name);
 
+    [LoggerMessage(EventId = 706, Level = LogLevel.Warning,
+        Message = "Failed to renew lease {Namespace}/{Name}: no renewal succeeded within the renew deadline {RenewDeadline}")]
+    public static partial void RenewDeadlinePassed(ILogger logger, string @namespace, string name, TimeSpan renewDeadline);
+
     [LoggerMessage(EventId = 705, Level = LogLevel.Warning, Message = "Leader election error: {Message}")]
     public static partial void Error(ILogger logger, string message);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Operator.Leadership;
@@ -17,6 +18,7 @@ public static class LeadershipServiceCollectionExtensions
         }
 
         options.Validate();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton<LeaseLeaderElection>();
         services.AddSingleton<ILeadershipGate>(sp => sp.GetRequiredService<LeaseLeaderElection>());

@@ -7,9 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace Operator.Leadership;
 
 /// <summary>
-/// Leader election on a coordination.k8s.io/v1 Lease with KubernetesClient's <see cref="LeaderElector"/>. Opens the
-/// <see cref="ILeadershipGate"/> when this process leads; losing the lease stops the host (controller-runtime's
-/// behaviour, so no half-running leader remains); a graceful stop releases the lease (client-go's
+/// Leader election on a coordination.k8s.io/v1 Lease with client-go's rules (<see cref="LeaseElector"/>). Opens the
+/// <see cref="ILeadershipGate"/> when this process leads; when renewals keep failing past RenewDeadline (an API server
+/// down that long) the lease is lost and the host stops (controller-runtime's behaviour, which KEDA's operator has: the
+/// process exits and its pod restarts, so no half-running leader remains); a graceful stop releases the lease (client-go's
 /// <c>ReleaseOnCancel</c>: empty holder, 1 s duration) so a standby takes over at once instead of after the lease expires.
 /// Register it before the controllers: hosted services stop in reverse order, so the loops stop before the release.
 /// </summary>
@@ -18,15 +19,18 @@ internal sealed class LeaseLeaderElection : BackgroundService, ILeadershipGate
     private readonly LeaderElectionOptions _options;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger<LeaseLeaderElection> _logger;
+    private readonly TimeProvider _time;
     private readonly LeaseLock _lock;
     private readonly TaskCompletionSource _leading = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _stopping;
 
-    public LeaseLeaderElection(IKubernetes client, LeaderElectionOptions options, IHostApplicationLifetime lifetime, ILogger<LeaseLeaderElection> logger)
+    public LeaseLeaderElection(
+        IKubernetes client, LeaderElectionOptions options, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<LeaseLeaderElection> logger)
     {
         options.Validate();
         _options = options;
         _lifetime = lifetime;
+        _time = time;
         _logger = logger;
         Identity = options.Identity ?? $"{Environment.MachineName}_{Guid.NewGuid()}";
         _lock = new LeaseLock(client, options.LeaseNamespace, options.LeaseName, Identity);
@@ -43,36 +47,21 @@ internal sealed class LeaseLeaderElection : BackgroundService, ILeadershipGate
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var elector = new LeaderElector(new LeaderElectionConfig(_lock)
-        {
-            LeaseDuration = _options.LeaseDuration,
-            RenewDeadline = _options.RenewDeadline,
-            RetryPeriod = _options.RetryPeriod,
-        });
-        elector.OnStartedLeading += () =>
+        var elector = new LeaseElector(_lock, _options, _time, _logger);
+        elector.StartedLeading += () =>
         {
             IsLeader = true;
             LeadershipLog.Acquired(_logger, _options.LeaseNamespace, _options.LeaseName, Identity);
             _leading.TrySetResult();
         };
-        elector.OnStoppedLeading += () =>
-        {
-            if (IsLeader && !_stopping && !stoppingToken.IsCancellationRequested)
-            {
-                LeadershipLog.Lost(_logger, Identity);
-                _lifetime.StopApplication();
-            }
-        };
-        elector.OnNewLeader += leader => LeadershipLog.NewLeader(_logger, leader);
-        elector.OnError += error => LeadershipLog.Error(_logger, error.Message);
+        elector.NewLeader += leader => LeadershipLog.NewLeader(_logger, leader);
         LeadershipLog.Attempting(_logger, _options.LeaseNamespace, _options.LeaseName, Identity);
-        try
+        var lost = await elector.RunAsync(stoppingToken).ConfigureAwait(false);
+        if (lost && IsLeader && !_stopping && !stoppingToken.IsCancellationRequested)
         {
-            await elector.RunUntilLeadershipLostAsync(stoppingToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
+            IsLeader = false;
+            LeadershipLog.Lost(_logger, Identity);
+            _lifetime.StopApplication();
         }
     }
 

@@ -38,6 +38,7 @@ public class OperatorFixture : IAsyncLifetime
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        ConfigureOperator(builder);
         builder.AddOperatorEndpoints(new OperatorEndpointsOptions { AdapterPort = 0, MetricsPort = 0, HealthPort = 0, RegisterApiService = true });
         builder.Services.AddSingleton<k8s.IKubernetes>(Cluster.CreateClient());
         builder.Services.AddOperatorCore();
@@ -45,6 +46,9 @@ public class OperatorFixture : IAsyncLifetime
         _app.MapOperatorEndpoints();
         await _app.StartAsync();
     }
+
+    /// <summary>The running operator's services (replaced on restart).</summary>
+    public IServiceProvider OperatorServices => _app!.Services;
 
     public async Task StopOperatorAsync()
     {
@@ -68,6 +72,11 @@ public class OperatorFixture : IAsyncLifetime
 
     /// <summary>A Deployment of stub pods labelled <c>app: name</c>.</summary>
     public Task CreateDeploymentAsync(string ns, string name, int replicas) => ApplyAsync(ns, ControlPlaneFixture.Deployment(name, replicas));
+
+    /// <summary>Called before the operator's services are added: a subclass adds logging or leader election here.</summary>
+    protected virtual void ConfigureOperator(WebApplicationBuilder builder)
+    {
+    }
 
     public async Task<string> NamespaceAsync()
     {

@@ -10,7 +10,7 @@ namespace Operator.Tests.Controllers;
 /// embedded control plane whose HPA controller scales from that adapter: 0↔1 by the operator, 1↔N by the HPA; with
 /// reads of replicas and ScaledObjects, and waits on them.
 /// </summary>
-public sealed class ScalingOperatorFixture : OperatorFixture
+public class ScalingOperatorFixture : OperatorFixture
 {
     public async Task<int> ReplicasAsync(string ns, string deployment) =>
         (await Client.AppsV1.ReadNamespacedDeploymentAsync(deployment, ns, cancellationToken: TestContext.Current.CancellationToken)).Spec.Replicas ?? 1;

@@ -55,10 +55,73 @@ public sealed class LeaseLeaderElectionTests(ControlPlaneFixture fixture) : ICla
         Assert.Equal(1, released.Spec.LeaseDurationSeconds);
     }
 
+    [Fact]
+    public async Task Leader_KeepsTheLease_WhenTheApiServerRestartsWithinTheRenewDeadline()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var lease = "restart-" + Guid.NewGuid().ToString("N")[..6];
+        var patient = new LeaderElectionOptions
+        {
+            LeaseDuration = TimeSpan.FromSeconds(40),
+            RenewDeadline = TimeSpan.FromSeconds(30),
+            RetryPeriod = TimeSpan.FromMilliseconds(500),
+        };
+        using var leader = await StartAsync("leader", lease, patient);
+        await Gate(leader).WaitForLeadershipAsync(ct).WaitAsync(ControlPlaneFixture.Patience, ct);
+        var lifetime = leader.Services.GetRequiredService<IHostApplicationLifetime>();
+
+        await fixture.Cluster.StopServingAsync(ct);
+        try
+        {
+            // Several renewals are refused a connection (client-go retries them until the deadline).
+            await Task.Delay(patient.RetryPeriod * 4, ct);
+        }
+        finally
+        {
+            await fixture.Cluster.StartServingAsync(ct);
+        }
+
+        var restartedAt = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var renewed = await ControlPlaneFixture.EventuallyAsync(
+            () => fixture.Client.CoordinationV1.ReadNamespacedLeaseAsync(lease, "keda", cancellationToken: ct),
+            l => l.Spec.RenewTime > restartedAt, "a renewal after the restart");
+        Assert.Equal("leader", renewed.Spec.HolderIdentity);
+        Assert.True(Gate(leader).IsLeader);
+        Assert.False(lifetime.ApplicationStopping.IsCancellationRequested, "the leader stopped although the API server came back within the renew deadline");
+        await leader.StopAsync(ct);
+    }
+
+    [Fact]
+    public async Task Leader_LosesTheLease_AndStopsItsHost_WhenRenewalsFailPastTheRenewDeadline()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var lease = "outage-" + Guid.NewGuid().ToString("N")[..6];
+        using var leader = await StartAsync("leader", lease);
+        await Gate(leader).WaitForLeadershipAsync(ct).WaitAsync(ControlPlaneFixture.Patience, ct);
+        var lifetime = leader.Services.GetRequiredService<IHostApplicationLifetime>();
+
+        await fixture.Cluster.StopServingAsync(ct);
+        try
+        {
+            await ControlPlaneFixture.EventuallyAsync(
+                () => Task.FromResult(lifetime.ApplicationStopping.IsCancellationRequested), stopping => stopping,
+                "the leader's host stopping once no renewal succeeded within the renew deadline");
+        }
+        finally
+        {
+            await fixture.Cluster.StartServingAsync(ct);
+        }
+
+        Assert.True(lifetime.ApplicationStopping.IsCancellationRequested, "the host kept running after the renew deadline passed");
+        Assert.False(Gate(leader).IsLeader);
+        await leader.StopAsync(ct);
+    }
+
     private static ILeadershipGate Gate(IHost host) => host.Services.GetRequiredService<ILeadershipGate>();
 
-    private async Task<IHost> StartAsync(string identity, string lease)
+    private async Task<IHost> StartAsync(string identity, string lease, LeaderElectionOptions? timings = null)
     {
+        timings ??= Fast;
         try
         {
             await fixture.Client.CoreV1.CreateNamespaceAsync(new k8s.Models.V1Namespace { Metadata = new() { Name = "keda" } },
@@ -77,9 +140,9 @@ public sealed class LeaseLeaderElectionTests(ControlPlaneFixture fixture) : ICla
             Enabled = true,
             Identity = identity,
             LeaseName = lease,
-            LeaseDuration = Fast.LeaseDuration,
-            RenewDeadline = Fast.RenewDeadline,
-            RetryPeriod = Fast.RetryPeriod,
+            LeaseDuration = timings.LeaseDuration,
+            RenewDeadline = timings.RenewDeadline,
+            RetryPeriod = timings.RetryPeriod,
         });
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
