@@ -7,6 +7,7 @@ using k8s.Models;
 using Operator.Tests.Controllers;
 using Operator.Tests.Scalers.AzureServiceBus;
 using Operator.Tests.Scalers.Kafka;
+using Operator.Tests.Support;
 
 namespace Operator.Tests.Scalers;
 
@@ -34,7 +35,7 @@ public sealed class PushActivationBenchmark(ScalingOperatorFixture fixture, Loca
         {
             var topic = $"orders-{i}";
             kafka.Cluster.CreateTopic(topic, 1);
-            await fixture.ApplyAsync(ns, ScaledObject(i, $$"""
+            await fixture.ApplyAsync(ns, ControlPlaneFixture.ScaledObject($"p{i}", $$"""
                 type: kafka
                 metadata: {bootstrapServers: "{{kafka.Servers}}", consumerGroup: processors, topic: {{topic}}, offsetResetPolicy: earliest}
                 """));
@@ -50,21 +51,10 @@ public sealed class PushActivationBenchmark(ScalingOperatorFixture fixture, Loca
             var queue = bus.NewQueue($"orders-{i}");
             if (i == 0)
             {
-                await fixture.ApplyAsync(ns, $$"""
-                    apiVersion: v1
-                    kind: Secret
-                    metadata: {name: servicebus-management}
-                    stringData: {connection: "{{bus.Server.AdministrationConnectionString}}"}
-                    ---
-                    apiVersion: keda.sh/v1alpha1
-                    kind: TriggerAuthentication
-                    metadata: {name: servicebus}
-                    spec:
-                      secretTargetRef: [{parameter: connection, name: servicebus-management, key: connection}]
-                    """);
+                await fixture.ApplyAsync(ns, bus.TriggerAuthentication("servicebus"));
             }
 
-            await fixture.ApplyAsync(ns, ScaledObject(i, $$"""
+            await fixture.ApplyAsync(ns, ControlPlaneFixture.ScaledObject($"p{i}", $$"""
                 type: azure-servicebus
                 metadata: {queueName: {{queue}}}
                 authenticationRef: {name: servicebus}
@@ -77,16 +67,6 @@ public sealed class PushActivationBenchmark(ScalingOperatorFixture fixture, Loca
             });
         });
     }
-
-    private static string ScaledObject(int i, string trigger) => $$"""
-        apiVersion: keda.sh/v1alpha1
-        kind: ScaledObject
-        metadata: {name: p{{i}}}
-        spec:
-          scaleTargetRef: {name: p{{i}}}
-          triggers:
-          - {{trigger.ReplaceLineEndings("\n    ")}}
-        """;
 
     // setup(ns, i) creates the ScaledObject of round i and returns the send of its first message and the cleanup of its source.
     private async Task MeasureAsync(string name, Func<string, int, Task<Round>> setup)

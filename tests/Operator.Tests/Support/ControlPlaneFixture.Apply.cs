@@ -69,6 +69,21 @@ public sealed partial class ControlPlaneFixture
             spec: {containers: [{name: main, image: "{{{name}}}:1"}]}
         """;
 
+    /// <summary>
+    /// A ScaledObject <paramref name="name"/> on the Deployment of the same name with one trigger (YAML for one item of
+    /// <c>spec.triggers</c>) and further <paramref name="settings"/> of its spec (YAML lines), as YAML for <see cref="ApplyAsync(string, string)"/>.
+    /// </summary>
+    public static string ScaledObject(string name, string trigger, string settings = "") => $$"""
+        apiVersion: keda.sh/v1alpha1
+        kind: ScaledObject
+        metadata: {name: {{name}}}
+        spec:
+          scaleTargetRef: {name: {{name}}}
+          {{settings.ReplaceLineEndings("\n  ")}}
+          triggers:
+          - {{trigger.ReplaceLineEndings("\n    ")}}
+        """;
+
     private static string Field(JsonObject manifest, string field) =>
         manifest[field]?.GetValue<string>() is { Length: > 0 } value ? value : throw new ArgumentException($"a manifest without {field}: {manifest.ToJsonString()}");
 

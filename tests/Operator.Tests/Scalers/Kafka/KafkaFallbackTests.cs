@@ -17,24 +17,11 @@ public sealed class KafkaFallbackTests(ScalingOperatorFixture fixture) : IClassF
         await kafka.ProduceAsync("orders", 0, 2);
         var ns = await fixture.NamespaceAsync();
         await fixture.CreateDeploymentAsync(ns, "processor", 1);
-        await fixture.ApplyAsync(ns, $$"""
-            apiVersion: keda.sh/v1alpha1
-            kind: ScaledObject
-            metadata: {name: processor}
-            spec:
-              scaleTargetRef: {name: processor}
-              pollingInterval: 1
-              maxReplicaCount: 10
-              fallback: {failureThreshold: 2, replicas: 3}
-              triggers:
-              - type: kafka
-                metadata:
-                  bootstrapServers: {{kafka.Servers}}
-                  consumerGroup: processors
-                  topic: orders
-                  lagThreshold: "5"
-                  offsetResetPolicy: earliest
-            """);
+        await fixture.ApplyAsync(ns, ControlPlaneFixture.ScaledObject("processor", kafka.Trigger("orders", "processors"), """
+            pollingInterval: 1
+            maxReplicaCount: 10
+            fallback: {failureThreshold: 2, replicas: 3}
+            """));
         await ControlPlaneFixture.EventuallyAsync(
             () => fixture.ScaledObjectAsync(ns, "processor"), so => ScalingOperatorFixture.Condition(so, "Active") == "True", "the trigger active on lag 2");
 

@@ -42,6 +42,17 @@ internal sealed class KafkaTestCluster : IAsyncDisposable
         consumer.Commit(ends);
     }
 
+    /// <summary>A kafka trigger on <paramref name="topic"/> for <paramref name="consumerGroup"/> (lagThreshold 5, earliest), as YAML for one item of <c>spec.triggers</c>.</summary>
+    public string Trigger(string topic, string consumerGroup) => $$"""
+        type: kafka
+        metadata:
+          bootstrapServers: {{Servers}}
+          consumerGroup: {{consumerGroup}}
+          topic: {{topic}}
+          lagThreshold: "5"
+          offsetResetPolicy: earliest
+        """;
+
     public IScaler Build(string metadata, string authParams = "", string type = "kafka")
     {
         var result = ScalerRegistry.Build(new ScalerConfig
