@@ -90,7 +90,7 @@ internal static class BuiltInColumns
         "leases.coordination.k8s.io" => [new("Holder", "string", 0, o => o["spec"]?["holderIdentity"]?.DeepClone() ?? ""), b.Age()],
         "events" =>
         [
-            new("Last Seen", "string", 0, o => b.Since(o["lastTimestamp"] ?? o["eventTime"] ?? o["metadata"]?["creationTimestamp"])),
+            new("Last Seen", "string", 0, o => EventLastSeen(o, b)),
             new("Type", "string", 0, o => o["type"]?.DeepClone()),
             new("Reason", "string", 0, o => o["reason"]?.DeepClone()),
             new("Object", "string", 0, o => $"{o["involvedObject"]?["kind"]?.GetValue<string>()?.ToLowerInvariant()}/{o["involvedObject"]?["name"]}"),
@@ -117,6 +117,16 @@ internal static class BuiltInColumns
     };
 
     internal static long Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<long>(out var n) ? n : 0;
+
+    // printEvent: "5s (x4 over 2m)" once the Event was recorded more than once.
+    private static JsonNode? EventLastSeen(JsonObject o, TableBuilder b)
+    {
+        var last = b.Since(o["lastTimestamp"] ?? o["eventTime"] ?? o["metadata"]?["creationTimestamp"]);
+        var count = Int(o["count"]);
+        return count > 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{last} (x{count} over {b.Since(o["firstTimestamp"] ?? o["eventTime"])})")
+            : last;
+    }
 
     private static JsonNode Or(JsonNode? node, string fallback) => node?.DeepClone() ?? fallback;
 

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
 using k8s;
+using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 
@@ -7,10 +10,15 @@ namespace Kubernetes.Controller.Events;
 
 /// <summary>
 /// Records core/v1 Events about objects, the way client-go's recorder does (name "&lt;object&gt;.&lt;hex&gt;",
-/// source.component, first/last timestamps, count 1). Failures are logged, never thrown: events are best effort.
+/// source.component, first/last timestamps, count 1), correlated as client-go correlates them: a repeat of an Event
+/// raises the count of the one already written (<c>kubectl get events</c>: "(x5 over 2m)"), and many different
+/// messages of one reason on one object fold into a combined Event (<see cref="EventCorrelator"/>). Failures are
+/// logged, never thrown: events are best effort.
 /// </summary>
 public sealed class EventRecorder(IKubernetes client, string component, TimeProvider time, ILogger logger)
 {
+    private readonly EventCorrelator _correlator = new(time);
+
     public const string Normal = "Normal";
     public const string Warning = "Warning";
 
@@ -44,19 +52,46 @@ public sealed class EventRecorder(IKubernetes client, string component, TimeProv
             LastTimestamp = now,
             Count = 1,
         };
-        return CreateAsync(ev, obj.Kind, $"{ns}/{meta.Name}", cancellationToken);
+        return WriteAsync(_correlator.Correlate(ev), obj.Kind, $"{ns}/{meta.Name}", cancellationToken);
     }
 
-    private async Task CreateAsync(Corev1Event ev, string kind, string key, CancellationToken cancellationToken)
+    private async Task WriteAsync(EventCorrelation correlation, string kind, string key, CancellationToken cancellationToken)
     {
+        var ev = correlation.Event;
         try
         {
+            if (correlation.IsUpdate && await PatchAsync(ev, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
             await client.CoreV1.CreateNamespacedEventAsync(ev, ev.Metadata.NamespaceProperty, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             EventLog.EventFailed(logger, ev.Reason, kind, key, ex.Message);
+        }
+    }
+
+    // client-go patches count, lastTimestamp and message; false when the Event is gone (expired), so it is created again.
+    private async Task<bool> PatchAsync(Corev1Event ev, CancellationToken cancellationToken)
+    {
+        var patch = new JsonObject
+        {
+            ["count"] = ev.Count,
+            ["lastTimestamp"] = ev.LastTimestamp?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["message"] = ev.Message,
+        };
+        try
+        {
+            await client.CoreV1.PatchNamespacedEventAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), ev.Metadata.Name,
+                ev.Metadata.NamespaceProperty, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
         }
     }
 }
