@@ -1,4 +1,3 @@
-using System.Globalization;
 using k8s.Models;
 
 namespace Kubernetes.Controller.Events;
@@ -51,7 +50,6 @@ internal sealed class EventCorrelator(TimeProvider time)
                 // Do not grow the set of messages past the limit (client-go pops one).
                 similar.Messages.Remove(similar.Messages.First());
                 ev.Message = CombinedPrefix + ev.Message;
-                ev.Metadata.Name = $"{ev.InvolvedObject.Name}.{now.ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture)}";
                 key = similarKey;
             }
 

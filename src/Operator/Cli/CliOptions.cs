@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net;
+using Operator.Hosting;
+using Operator.Scalers.Config;
 
 namespace Operator.Cli;
 
@@ -56,6 +58,56 @@ internal static class CliOptions
 
                 r.AddError($"{name}: '{value}' is not an IP address (e.g. 127.0.0.1, 0.0.0.0)");
                 return null;
+            },
+        };
+
+    /// <summary>Direct mode's HPA tolerance: a number in <see cref="DirectModeFlags.CheckTolerance"/>'s range.</summary>
+    public static Option<double?> Tolerance(string description) =>
+        new(DirectModeFlags.Tolerance)
+        {
+            Description = description,
+            HelpName = "FRACTION",
+            CustomParser = r =>
+            {
+                var value = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+                if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var tolerance))
+                {
+                    r.AddError($"{DirectModeFlags.Tolerance}: '{value}' is not a number; accepted: a fraction from 0 up to (not including) 1, e.g. 0.1");
+                    return null;
+                }
+
+                if (DirectModeFlags.CheckTolerance(tolerance) is { } error)
+                {
+                    r.AddError(error);
+                    return null;
+                }
+
+                return tolerance;
+            },
+        };
+
+    /// <summary>A Go duration (<c>30s</c>, <c>5m</c>, <c>1m30s</c>) in <see cref="DirectModeFlags.CheckDuration"/>'s range.</summary>
+    public static Option<TimeSpan?> Duration(string name, string description) =>
+        new(name)
+        {
+            Description = description,
+            HelpName = "DURATION",
+            CustomParser = r =>
+            {
+                var value = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+                if (!GoDuration.TryParse(value, out var duration))
+                {
+                    r.AddError($"{name}: '{value}' is not a duration; accepted: Go syntax with a unit, e.g. 30s, 5m, 1m30s");
+                    return null;
+                }
+
+                if (DirectModeFlags.CheckDuration(name, duration) is { } error)
+                {
+                    r.AddError(error);
+                    return null;
+                }
+
+                return duration;
             },
         };
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using k8s;
+using Kubernetes.Controller.Autoscaling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Operator.Hosting;
@@ -11,8 +12,8 @@ namespace Operator.Cli;
 
 /// <summary>
 /// <c>run [--kubeconfig PATH] [--context NAME] [--watch-namespace NS] [--scaling-mode hpa|direct] [--metrics-port N]
-/// [--health-port N] [--adapter-address IP] [--adapter-port N] [--leader-elect]</c>: the operator as a Generic Host
-/// until Ctrl+C/SIGTERM (graceful shutdown).
+/// [--health-port N] [--adapter-address IP] [--adapter-port N] [--leader-elect] [--horizontal-pod-autoscaler-* ...]</c>:
+/// the operator as a Generic Host until Ctrl+C/SIGTERM (graceful shutdown).
 /// </summary>
 internal sealed class RunCommand
 {
@@ -45,11 +46,28 @@ internal sealed class RunCommand
         Description = "Scale only while holding the coordination.k8s.io Lease (run two replicas for failover).",
     };
 
+    // kube-controller-manager's HPA flags, used by direct mode only (same names and defaults).
+    private readonly Option<double?> _tolerance = CliOptions.Tolerance(
+        $"Direct mode: the minimum change (from 1.0) in the desired-to-actual metrics ratio before scaling (default {HpaDefaults.Tolerance}).");
+
+    private readonly Option<TimeSpan?> _downscaleStabilization = CliOptions.Duration(DirectModeFlags.DownscaleStabilization,
+        $"Direct mode: how far back the highest recommendation holds a scale-down without behavior (default {DirectModeFlags.Format(HpaDefaults.DownscaleStabilizationWindow)}).");
+
+    private readonly Option<TimeSpan?> _syncPeriod = CliOptions.Duration(DirectModeFlags.SyncPeriod,
+        $"Direct mode: while the target has replicas, poll at least this often (default {DirectModeFlags.Format(HpaDefaults.SyncPeriod)}).");
+
+    private readonly Option<TimeSpan?> _cpuInitializationPeriod = CliOptions.Duration(DirectModeFlags.CpuInitializationPeriod,
+        $"Direct mode: after a pod starts, how long its CPU samples are distrusted (default {DirectModeFlags.Format(HpaDefaults.CpuInitializationPeriod)}).");
+
+    private readonly Option<TimeSpan?> _initialReadinessDelay = CliOptions.Duration(DirectModeFlags.InitialReadinessDelay,
+        $"Direct mode: after a pod starts, how long readiness changes count as initial readiness (default {DirectModeFlags.Format(HpaDefaults.InitialReadinessDelay)}).");
+
     private RunCommand()
     {
         Command = new Command("run", "Run the operator against a cluster (in-cluster or KUBECONFIG without --kubeconfig); Ctrl+C stops it gracefully.")
         {
             _kubeconfig, _context, _watchNamespace, _scalingMode, _metricsPort, _healthPort, _adapterAddress, _adapterPort, _leaderElect,
+            _tolerance, _downscaleStabilization, _syncPeriod, _cpuInitializationPeriod, _initialReadinessDelay,
         };
     }
 
@@ -82,10 +100,20 @@ internal sealed class RunCommand
         AdapterAddress = parse.GetValue(_adapterAddress),
         AdapterPort = parse.GetValue(_adapterPort),
         LeaderElect = parse.GetValue(_leaderElect),
+        HpaTolerance = parse.GetValue(_tolerance),
+        HpaDownscaleStabilization = parse.GetValue(_downscaleStabilization),
+        HpaSyncPeriod = parse.GetValue(_syncPeriod),
+        HpaCpuInitializationPeriod = parse.GetValue(_cpuInitializationPeriod),
+        HpaInitialReadinessDelay = parse.GetValue(_initialReadinessDelay),
     };
 
     private static async Task<int> RunAsync(RunOptions options, TextWriter stderr)
     {
+        foreach (var warning in options.Warnings())
+        {
+            await stderr.WriteLineAsync($"run: {warning}").ConfigureAwait(false);
+        }
+
         var endpoints = new OperatorEndpointsOptions();
         options.Apply(endpoints, KubernetesClientConfiguration.IsInCluster() && options.Kubeconfig is null);
         var builder = WebApplication.CreateSlimBuilder();

@@ -27,6 +27,44 @@ public sealed record RunOptions
 
     public int? AdapterPort { get; init; }
 
+    /// <summary><c>--horizontal-pod-autoscaler-tolerance</c> (direct mode only).</summary>
+    public double? HpaTolerance { get; init; }
+
+    /// <summary><c>--horizontal-pod-autoscaler-downscale-stabilization</c> (direct mode only).</summary>
+    public TimeSpan? HpaDownscaleStabilization { get; init; }
+
+    /// <summary><c>--horizontal-pod-autoscaler-sync-period</c> (direct mode only).</summary>
+    public TimeSpan? HpaSyncPeriod { get; init; }
+
+    /// <summary><c>--horizontal-pod-autoscaler-cpu-initialization-period</c> (direct mode only).</summary>
+    public TimeSpan? HpaCpuInitializationPeriod { get; init; }
+
+    /// <summary><c>--horizontal-pod-autoscaler-initial-readiness-delay</c> (direct mode only).</summary>
+    public TimeSpan? HpaInitialReadinessDelay { get; init; }
+
+    /// <summary>
+    /// What to warn about before running: HPA controller flags given without <c>--scaling-mode direct</c> are
+    /// ignored, since in <c>hpa</c> mode the cluster's kube-controller-manager runs the HPA with its own settings.
+    /// </summary>
+    public IReadOnlyList<string> Warnings()
+    {
+        if (ScalingMode == ScalingMode.Direct)
+        {
+            return [];
+        }
+
+        var given = new (string Flag, bool Given)[]
+        {
+            (DirectModeFlags.Tolerance, HpaTolerance is not null),
+            (DirectModeFlags.DownscaleStabilization, HpaDownscaleStabilization is not null),
+            (DirectModeFlags.SyncPeriod, HpaSyncPeriod is not null),
+            (DirectModeFlags.CpuInitializationPeriod, HpaCpuInitializationPeriod is not null),
+            (DirectModeFlags.InitialReadinessDelay, HpaInitialReadinessDelay is not null),
+        };
+        return [.. given.Where(g => g.Given).Select(g =>
+            $"warning: {g.Flag} applies only with --scaling-mode direct and is ignored: in hpa mode the cluster's HPA controller uses kube-controller-manager's own setting")];
+    }
+
     /// <summary>The adapter, metrics and health listeners; out of cluster the adapter registers its own APIService.</summary>
     public void Apply(OperatorEndpointsOptions options, bool inCluster)
     {
@@ -47,6 +85,15 @@ public sealed record RunOptions
         options.Context = Context;
         options.WatchNamespace = WatchNamespace;
         options.ScalingMode = ScalingMode;
+        if (ScalingMode == ScalingMode.Direct)
+        {
+            options.DirectTolerance = HpaTolerance ?? options.DirectTolerance;
+            options.DirectDownscaleStabilizationWindow = HpaDownscaleStabilization ?? options.DirectDownscaleStabilizationWindow;
+            options.DirectSyncPeriod = HpaSyncPeriod ?? options.DirectSyncPeriod;
+            options.DirectCpuInitializationPeriod = HpaCpuInitializationPeriod ?? options.DirectCpuInitializationPeriod;
+            options.DirectInitialReadinessDelay = HpaInitialReadinessDelay ?? options.DirectInitialReadinessDelay;
+        }
+
         options.ClusterObjectNamespace = Environment.GetEnvironmentVariable("KEDA_CLUSTER_OBJECT_NAMESPACE") is { Length: > 0 } ns
             ? ns
             : ManifestKinds.DefaultClusterObjectNamespace;

@@ -35,12 +35,25 @@ public sealed class OperatorOptions
     /// <summary>Direct mode: how long CPU samples of a new pod are distrusted (<c>--horizontal-pod-autoscaler-cpu-initialization-period</c>).</summary>
     public TimeSpan DirectCpuInitializationPeriod { get; set; } = HpaDefaults.CpuInitializationPeriod;
 
+    /// <summary>Direct mode: how long after start a pod's readiness change counts as initial (<c>--horizontal-pod-autoscaler-initial-readiness-delay</c>).</summary>
+    public TimeSpan DirectInitialReadinessDelay { get; set; } = HpaDefaults.InitialReadinessDelay;
+
+    /// <summary>
+    /// Direct mode: while the target has replicas, polls come at least this often, as the HPA controller syncs
+    /// (<c>--horizontal-pod-autoscaler-sync-period</c>); a longer <c>pollingInterval</c> is shortened to it.
+    /// </summary>
+    public TimeSpan DirectSyncPeriod { get; set; } = HpaDefaults.SyncPeriod;
+
     public void Validate()
     {
-        if (DirectTolerance < 0 || DirectDownscaleStabilizationWindow < TimeSpan.Zero || DirectCpuInitializationPeriod < TimeSpan.Zero)
+        var error = DirectModeFlags.CheckTolerance(DirectTolerance)
+            ?? DirectModeFlags.CheckDuration(DirectModeFlags.DownscaleStabilization, DirectDownscaleStabilizationWindow)
+            ?? DirectModeFlags.CheckDuration(DirectModeFlags.CpuInitializationPeriod, DirectCpuInitializationPeriod)
+            ?? DirectModeFlags.CheckDuration(DirectModeFlags.InitialReadinessDelay, DirectInitialReadinessDelay)
+            ?? DirectModeFlags.CheckDuration(DirectModeFlags.SyncPeriod, DirectSyncPeriod);
+        if (error is not null)
         {
-            throw new ArgumentException(
-                "DirectTolerance, DirectDownscaleStabilizationWindow and DirectCpuInitializationPeriod must not be negative", nameof(DirectTolerance));
+            throw new ArgumentException(error);
         }
 
         if (Workers < 1)

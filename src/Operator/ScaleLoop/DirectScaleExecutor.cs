@@ -24,22 +24,34 @@ internal sealed class DirectScaleExecutor(
     DirectAutoscaler autoscaler,
     ScaleTargetClient scaleTargets,
     IKubernetes client,
+    TimeProvider time,
     ILogger<DirectScaleExecutor> logger)
 {
     private readonly ApiMetricsSource _cluster = new(client);
 
     public bool Enabled => options.ScalingMode == ScalingMode.Direct;
 
+    /// <summary>
+    /// When the next poll is due: in direct mode, while the target has replicas, at least every
+    /// <c>--horizontal-pod-autoscaler-sync-period</c>, as the HPA controller would sync (KEDA's
+    /// <c>pollingInterval</c> alone otherwise).
+    /// </summary>
+    public TimeSpan NextPoll(TimeSpan pollingInterval, int? currentReplicas) =>
+        Enabled && currentReplicas > 0 && options.DirectSyncPeriod < pollingInterval ? options.DirectSyncPeriod : pollingInterval;
+
     /// <summary>Drops the stabilization state of a ScaledObject whose loop stopped.</summary>
     public void Forget(string key) => autoscaler.Forget(key);
 
-    /// <summary>Runs the algorithm when direct mode applies to this poll; null when it does not.</summary>
+    /// <summary>
+    /// Runs the algorithm when direct mode applies to this poll: KEDA's own decision wrote nothing (0↔1, idle,
+    /// fallback and pause stay KEDA's). Null when it does not apply; at zero replicas only the HPA's conditions.
+    /// </summary>
     public async Task<DirectScaleResult?> ScaleAsync(
         string key, ScaledObject so, BuiltScalers built, GroupVersionKindResource gvkr, V1Scale scale, ScalePollResult poll,
         CancellationToken cancellationToken)
     {
         var current = scale.Spec?.Replicas ?? 0;
-        if (!Enabled || !DirectAutoscaler.Applies(current, poll.TargetReplicas))
+        if (!Enabled || poll.TargetReplicas is not null)
         {
             return null;
         }
@@ -48,6 +60,17 @@ internal sealed class DirectScaleExecutor(
         if (generated.Hpa is not { } hpa)
         {
             return DirectScaleResult.Failed(current, generated.Error ?? "no HPA could be generated");
+        }
+
+        // The HPA's last conditions are the ScaledObject's: a sync that stops early keeps the others, as on an HPA.
+        var conditions = DirectConditions.Of(so.Status);
+        hpa.Status = new V2HorizontalPodAutoscalerStatus { Conditions = conditions, DesiredReplicas = current, CurrentReplicas = current };
+        if (!DirectAutoscaler.Applies(current, poll.TargetReplicas))
+        {
+            // An HPA never scales up from zero (KEDA owns 0→1); it says so in its conditions.
+            HpaConditions.Set(conditions, HpaConditions.ScalingActive, HpaConditions.False, "ScalingDisabled",
+                "scaling is disabled since the replica count of the target is zero", time.GetUtcNow());
+            return DirectScaleResult.AtZero(conditions);
         }
 
         var external = ExternalValues(so, built, poll, out var formulaError);
@@ -59,16 +82,21 @@ internal sealed class DirectScaleExecutor(
 
         autoscaler.Track(key, hpa);
         var snapshot = new ScaleSnapshot(current, scale.Status?.Replicas ?? 0, scale.Status?.Selector);
-        var decision = await autoscaler.DecideAsync(hpa, snapshot, new PolledMetricsSource(external, _cluster), cancellationToken).ConfigureAwait(false);
+        var decision = await autoscaler.DecideAsync(hpa, snapshot, new PolledMetricsSource(external, _cluster, Failures(poll)), cancellationToken)
+            .ConfigureAwait(false);
         if (decision.Error is not null)
         {
             DirectScaleLog.Failed(logger, key, decision.Error);
-            return DirectScaleResult.Failed(current, decision.Error);
+            return DirectScaleResult.Failed(current, decision.Error) with { Events = decision.Events, Conditions = decision.Conditions };
         }
 
         if (!decision.Rescale)
         {
-            return new DirectScaleResult(current, decision.DesiredReplicas, false, decision.RescaleReason, null);
+            return new DirectScaleResult(current, decision.DesiredReplicas, false, decision.RescaleReason, null)
+            {
+                Events = decision.Events,
+                Conditions = decision.Conditions,
+            };
         }
 
         string? error = null;
@@ -84,7 +112,32 @@ internal sealed class DirectScaleExecutor(
         }
 
         autoscaler.Complete(hpa, decision, error);
-        return new DirectScaleResult(current, decision.DesiredReplicas, error is null, decision.RescaleReason, error);
+        return new DirectScaleResult(current, decision.DesiredReplicas, error is null, decision.RescaleReason, error)
+        {
+            Events = decision.Events,
+            Conditions = decision.Conditions,
+        };
+    }
+
+    /// <summary>
+    /// <paramref name="status"/> with the HPA's conditions of this poll in direct mode (kept as they were when the
+    /// algorithm did not run); in <c>hpa</c> mode without them, since the HPA carries its own.
+    /// </summary>
+    public ScaledObjectStatus WithHpaConditions(ScaledObjectStatus status, DirectScaleResult? result) =>
+        !Enabled ? DirectConditions.Without(status)
+        : result?.Conditions is { } conditions ? DirectConditions.With(status, conditions)
+        : status;
+
+    // Why each failed trigger's metric has no value this poll (trigger errors never carry a secret).
+    private static Dictionary<string, string> Failures(ScalePollResult poll)
+    {
+        var failures = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var trigger in poll.Triggers.Where(t => t.IsError && t.MetricName.Length > 0))
+        {
+            failures.TryAdd(trigger.MetricName, trigger.Error ?? "the scaler failed");
+        }
+
+        return failures;
     }
 
     // The values the adapter would serve: each trigger's metric after fallback, and with scalingModifiers the

@@ -58,17 +58,19 @@ internal sealed class ScaledObjectPoller(
                 return null;
             }
 
-            var interval = TimeSpan.FromSeconds(so.Spec.PollingInterval ?? ScaledObjectDefaults.PollingInterval);
-            RecordDrift(key, so, interval);
+            var started = RecordDrift(key, so);
+            int? replicas = null;
             try
             {
-                await PollOnceAsync(key, so, cancellationToken).ConfigureAwait(false);
+                replicas = await PollOnceAsync(key, so, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 ScaleLoopLog.PollFailed(logger, key, ex.Message);
             }
 
+            var interval = direct.NextPoll(TimeSpan.FromSeconds(so.Spec.PollingInterval ?? ScaledObjectDefaults.PollingInterval), replicas);
+            _due[key] = started + interval;
             return interval;
         }
         finally
@@ -79,7 +81,7 @@ internal sealed class ScaledObjectPoller(
 
     // keda_internal_scale_loop_latency_seconds: how late this poll runs against the time the previous one scheduled
     // (an early wake-up by a push scaler counts as on time).
-    private void RecordDrift(string key, ScaledObject so, TimeSpan interval)
+    private DateTimeOffset RecordDrift(string key, ScaledObject so)
     {
         var now = time.GetUtcNow();
         if (_due.TryGetValue(key, out var due))
@@ -87,7 +89,7 @@ internal sealed class ScaledObjectPoller(
             telemetry.RecordScaleLoopLatency(so.Metadata.NamespaceProperty, so.Metadata.Name, now > due ? now - due : TimeSpan.Zero);
         }
 
-        _due[key] = now + interval;
+        return now;
     }
 
     public async Task ForgetAsync(string key)
@@ -99,12 +101,13 @@ internal sealed class ScaledObjectPoller(
         await scalers.InvalidateAsync(key).ConfigureAwait(false);
     }
 
-    private async Task PollOnceAsync(string key, ScaledObject so, CancellationToken cancellationToken)
+    // One poll; returns the target's replicas as read before it (null when they could not be read).
+    private async Task<int?> PollOnceAsync(string key, ScaledObject so, CancellationToken cancellationToken)
     {
         var gvkr = so.Status?.ScaleTargetGvkr;
         if (gvkr is null)
         {
-            return;
+            return null;
         }
 
         using var span = ActivitySource.StartActivity("scaledobject.poll");
@@ -151,9 +154,10 @@ internal sealed class ScaledObjectPoller(
         var directResult = scale is null ? null
             : await direct.ScaleAsync(key, so, built, gvkr, scale, result, cancellationToken).ConfigureAwait(false);
         var outcome = result.For(succeeded);
-        if (outcome.StatusChanged)
+        var status = direct.WithHpaConditions(outcome.Status, directResult);
+        if (outcome.StatusChanged || !ReferenceEquals(status, outcome.Status))
         {
-            await writer.WriteStatusAsync(so, outcome.Status, cancellationToken).ConfigureAwait(false);
+            await writer.WriteStatusAsync(so, status, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var scaleEvent in outcome.Events)
@@ -161,11 +165,18 @@ internal sealed class ScaledObjectPoller(
             await writer.EventAsync(so, scaleEvent, cancellationToken).ConfigureAwait(false);
         }
 
+        // Direct mode: the Events the HPA controller would have recorded on its HPA, on the ScaledObject instead.
+        foreach (var hpaEvent in directResult?.Events ?? [])
+        {
+            await writer.EventAsync(so, hpaEvent.Type, hpaEvent.Reason, hpaEvent.Message, cancellationToken).ConfigureAwait(false);
+        }
+
         var record = PollDecisions.For(time.GetUtcNow(), result, current, succeeded, observations, span?.TraceId.ToString());
         record = directResult?.Describe(record) ?? record;
         span?.SetTag("keda.decision.rule", record.Rule);
         span?.SetTag("keda.decision", record.Summary);
         decisions.Record(ns, so.Metadata.Name, record);
+        return current;
     }
 
     // The replica write of a decision (0↔1, idle, min): one span per change, a failure becomes the decision's failed outcome.

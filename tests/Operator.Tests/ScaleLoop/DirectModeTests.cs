@@ -16,7 +16,7 @@ namespace Operator.Tests.ScaleLoop;
 /// <c>--scaling-mode direct</c> on the embedded control plane over HTTP: the operator runs the HPA algorithm itself
 /// and writes <c>/scale</c>; no HPA exists at any time, so the control plane's HPA controller has nothing to do.
 /// </summary>
-public sealed class DirectModeTests(ControlPlaneFixture fixture) : IClassFixture<ControlPlaneFixture>
+public sealed partial class DirectModeTests(ControlPlaneFixture fixture) : IClassFixture<ControlPlaneFixture>
 {
     // A cron window open all day (the metric is desiredReplicas) and one that is closed (the metric is 1, inactive).
     private const string Open = """{"timezone":"Etc/UTC","start":"0 0 * * *","end":"59 23 * * *","desiredReplicas":"4"}""";
@@ -107,7 +107,7 @@ public sealed class DirectModeTests(ControlPlaneFixture fixture) : IClassFixture
         return ns;
     }
 
-    private async Task<IHost> StartOperatorAsync()
+    private async Task<IHost> StartOperatorAsync(Action<OperatorOptions>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -116,6 +116,7 @@ public sealed class DirectModeTests(ControlPlaneFixture fixture) : IClassFixture
         {
             o.ScalingMode = ScalingMode.Direct;
             o.DirectCpuInitializationPeriod = TimeSpan.Zero;
+            configure?.Invoke(o);
         });
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);

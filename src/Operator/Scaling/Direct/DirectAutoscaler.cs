@@ -17,7 +17,7 @@ internal sealed class DirectAutoscaler(TimeProvider time, OperatorOptions? optio
         options?.DirectTolerance ?? HpaDefaults.Tolerance,
         options?.DirectDownscaleStabilizationWindow ?? HpaDefaults.DownscaleStabilizationWindow,
         options?.DirectCpuInitializationPeriod ?? HpaDefaults.CpuInitializationPeriod,
-        HpaDefaults.InitialReadinessDelay,
+        options?.DirectInitialReadinessDelay ?? HpaDefaults.InitialReadinessDelay,
         time);
 
     private readonly ConcurrentDictionary<string, string> _hpaKeys = new(StringComparer.Ordinal);

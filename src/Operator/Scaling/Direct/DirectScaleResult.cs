@@ -1,4 +1,6 @@
 using System.Globalization;
+using k8s.Models;
+using Kubernetes.Controller.Autoscaling;
 using Operator.Decisions;
 
 namespace Operator.Scaling.Direct;
@@ -13,10 +15,28 @@ public sealed record DirectScaleResult(int Current, int Desired, bool Written, s
 {
     public static DirectScaleResult Failed(int current, string error) => new(current, current, false, "", error);
 
+    /// <summary>The target is at zero: the HPA would only say that scaling is disabled; KEDA's decision stands.</summary>
+    public static DirectScaleResult AtZero(IReadOnlyList<V2HorizontalPodAutoscalerCondition> conditions) =>
+        new(0, 0, false, "", null) { IsAtZero = true, Conditions = conditions };
+
+    /// <summary>True when the target had no replicas, so the HPA algorithm did not decide anything.</summary>
+    public bool IsAtZero { get; init; }
+
+    /// <summary>The Events the HPA controller would have recorded on its HPA (SuccessfulRescale, FailedGetExternalMetric, ...).</summary>
+    public IReadOnlyList<HpaEvent> Events { get; init; } = [];
+
+    /// <summary>The HPA's conditions after this poll (AbleToScale, ScalingActive, ScalingLimited); null when unchanged.</summary>
+    public IReadOnlyList<V2HorizontalPodAutoscalerCondition>? Conditions { get; init; }
+
     /// <summary>The decision record of this poll, told as direct mode's answer.</summary>
     public DecisionRecord Describe(DecisionRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        if (IsAtZero)
+        {
+            return record;
+        }
+
         var summary = (Written, Error) switch
         {
             (true, _) => string.Create(CultureInfo.InvariantCulture, $"scaled {Current}→{Desired} in direct mode: {Reason}"),

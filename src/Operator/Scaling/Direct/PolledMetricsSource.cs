@@ -7,8 +7,10 @@ namespace Operator.Scaling.Direct;
 /// <summary>
 /// The HPA's metrics in direct mode: External metrics from this poll's trigger values (after fallback, as the
 /// adapter would serve them, converted to quantities the same way), pods and metrics.k8s.io from the API server.
+/// A trigger that failed this poll fails its metric as the adapter's error reaches the HPA.
 /// </summary>
-internal sealed class PolledMetricsSource(IReadOnlyDictionary<string, IReadOnlyList<MetricValue>> external, IHpaMetricsSource cluster)
+internal sealed class PolledMetricsSource(
+    IReadOnlyDictionary<string, IReadOnlyList<MetricValue>> external, IHpaMetricsSource cluster, IReadOnlyDictionary<string, string>? failures = null)
     : IHpaMetricsSource
 {
     public Task<MetricsResult<IReadOnlyList<HpaPod>>> ListPodsAsync(string ns, string selector, CancellationToken cancellationToken) =>
@@ -23,6 +25,12 @@ internal sealed class PolledMetricsSource(IReadOnlyDictionary<string, IReadOnlyL
     {
         // The adapter matches metric names case-insensitively.
         var values = external.FirstOrDefault(e => string.Equals(e.Key, metricName, StringComparison.OrdinalIgnoreCase)).Value;
+        if (values is null && failures is not null && failures.TryGetValue(metricName, out var failure))
+        {
+            // The HPA's metrics client wraps what the adapter answered.
+            return Task.FromResult(MetricsResult.Fail<IReadOnlyList<long>>($"unable to fetch metrics from external metrics API: {failure}"));
+        }
+
         if (values is null || values.Count == 0)
         {
             return Task.FromResult(MetricsResult.Fail<IReadOnlyList<long>>($"no matching metrics found for {metricName}"));
