@@ -82,7 +82,10 @@ internal sealed class TableBuilder
             return [name, .. type.PrinterColumns.Select(CustomColumn)];
         }
 
-        return [name, .. BuiltInColumns.For(type.GroupResource, this)];
+        // Events print their name last and only with -o wide (printEvent's eventColumnDefinitions).
+        return type.GroupResource == "events"
+            ? [.. BuiltInColumns.For(type.GroupResource, this), name with { Priority = 1 }]
+            : [name, .. BuiltInColumns.For(type.GroupResource, this)];
     }
 
     public TableColumn Age() => new("Age", "string", 0, o => Since(o["metadata"]?["creationTimestamp"]),

@@ -34,6 +34,8 @@ public sealed partial class DirectModeTests
         Assert.Contains("ScalingActive", described, StringComparison.Ordinal);
         Assert.Contains("ScalingLimited", described, StringComparison.Ordinal);
         Assert.Contains("SuccessfulRescale", described, StringComparison.Ordinal);
+        TestContext.Current.TestOutputHelper?.WriteLine(described);
+        TestContext.Current.TestOutputHelper?.WriteLine((await fixture.Kubectl.RunAsync("get", "events", "-n", ns)).Stdout);
     }
 
     [Fact]
