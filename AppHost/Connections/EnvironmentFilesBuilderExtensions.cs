@@ -12,7 +12,7 @@ internal static class EnvironmentFilesBuilderExtensions
     public static void AddEnvironmentFiles(
         this IDistributedApplicationBuilder builder,
         string stateDirectory,
-        IResourceBuilder<EmbeddedKubernetesResource> kubernetes,
+        IResourceBuilder<IKubernetesClusterResource> kubernetes,
         IEnumerable<IResourceWithConnectionString> connections)
     {
         var files = new EnvironmentFiles(stateDirectory);

@@ -33,30 +33,6 @@ public static class EmbeddedKubernetesBuilderExtensions
             });
     }
 
-    /// <summary>Applies a manifest file or folder (kustomize when it has a kustomization.yaml) once the cluster serves.</summary>
-    public static IResourceBuilder<EmbeddedKubernetesResource> WithManifests(
-        this IResourceBuilder<EmbeddedKubernetesResource> builder, string path)
-    {
-        builder.Resource.Manifests.Add(path);
-        return builder;
-    }
-
-    /// <summary>Applies several manifest files or folders, in order.</summary>
-    public static IResourceBuilder<EmbeddedKubernetesResource> WithManifests(
-        this IResourceBuilder<EmbeddedKubernetesResource> builder, IEnumerable<string> paths)
-    {
-        builder.Resource.Manifests.AddRange(paths);
-        return builder;
-    }
-
-    /// <summary>Sets <paramref name="name"/> in every process pod's environment (the pod's own env still wins).</summary>
-    public static IResourceBuilder<EmbeddedKubernetesResource> WithPodEnvironment(
-        this IResourceBuilder<EmbeddedKubernetesResource> builder, string name, string value)
-    {
-        builder.Resource.PodEnvironment[name] = ReferenceExpression.Create($"{value}");
-        return builder;
-    }
-
     /// <summary>Runs pods whose container image is <paramref name="image"/> as <c>dotnet <paramref name="assembly"/></c>.</summary>
     public static IResourceBuilder<EmbeddedKubernetesResource> WithDotnetImage(
         this IResourceBuilder<EmbeddedKubernetesResource> builder, string image, string assembly)
@@ -77,25 +53,4 @@ public static class EmbeddedKubernetesBuilderExtensions
         builder.Resource.PodEnvironment[$"ConnectionStrings__{source.Resource.Name}"] = source.Resource.ConnectionStringExpression;
         return builder.WithReferenceRelationship(source.Resource);
     }
-
-    /// <summary>Sets one key of a Secret (created by the manifests) to <paramref name="value"/> once the manifests are applied.</summary>
-    public static IResourceBuilder<EmbeddedKubernetesResource> WithSecretValue(
-        this IResourceBuilder<EmbeddedKubernetesResource> builder, string ns, string name, string key, ReferenceExpression value)
-    {
-        builder.Resource.ValuePatches.Add(new ClusterValuePatch("Secret", ns, name, key, value));
-        return builder;
-    }
-
-    /// <summary>Sets one key of a ConfigMap (created by the manifests) to <paramref name="value"/> once the manifests are applied.</summary>
-    public static IResourceBuilder<EmbeddedKubernetesResource> WithConfigMapValue(
-        this IResourceBuilder<EmbeddedKubernetesResource> builder, string ns, string name, string key, ReferenceExpression value)
-    {
-        builder.Resource.ValuePatches.Add(new ClusterValuePatch("ConfigMap", ns, name, key, value));
-        return builder;
-    }
-
-    /// <summary>Sets <c>KUBECONFIG</c> for a program that talks to the cluster.</summary>
-    public static IResourceBuilder<T> WithReference<T>(this IResourceBuilder<T> builder, IResourceBuilder<EmbeddedKubernetesResource> cluster)
-        where T : IResourceWithEnvironment =>
-        builder.WithEnvironment("KUBECONFIG", cluster.Resource.KubeconfigPath).WithReferenceRelationship(cluster.Resource);
 }

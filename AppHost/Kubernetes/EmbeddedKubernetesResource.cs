@@ -6,23 +6,31 @@ namespace AppHost.Kubernetes;
 /// The embedded control plane as a resource: started inside the AppHost (so its process pods can be given local
 /// programs and the brokers' connection strings), with a kubeconfig on disk for kubectl and the operator.
 /// </summary>
-public sealed class EmbeddedKubernetesResource(string name, string kubeconfigPath) : Resource(name), IResourceWithWaitSupport
+public sealed class EmbeddedKubernetesResource(string name, string kubeconfigPath) : Resource(name), IKubernetesClusterResource
 {
+    private readonly ClusterSetup _setup = new();
+
     /// <summary>Where the kubeconfig is written while the cluster runs.</summary>
     public string KubeconfigPath { get; } = kubeconfigPath;
 
     /// <summary>Image → local program for process pods (e.g. the order processor image).</summary>
     public ProcessPodOptions Pods { get; } = new();
 
+    ClusterSetup IKubernetesClusterResource.Setup => _setup;
+
     /// <summary>Environment every process pod gets (connection strings, OTLP), resolved when the cluster starts.</summary>
-    internal Dictionary<string, ReferenceExpression> PodEnvironment { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, ReferenceExpression> PodEnvironment => _setup.PodEnvironment;
 
     /// <summary>Manifest files or folders applied, in order, before the resource reports healthy.</summary>
-    internal List<string> Manifests { get; } = [];
+    internal List<string> Manifests => _setup.Manifests;
 
     /// <summary>Secret/ConfigMap keys set to running values after the manifests are applied.</summary>
-    internal List<ClusterValuePatch> ValuePatches { get; } = [];
+    internal List<ClusterValuePatch> ValuePatches => _setup.ValuePatches;
 
     /// <summary>True once the cluster serves and every manifest is applied.</summary>
-    internal bool IsReady { get; set; }
+    internal bool IsReady
+    {
+        get => _setup.IsReady;
+        set => _setup.IsReady = value;
+    }
 }

@@ -36,7 +36,7 @@ internal sealed class EmbeddedKubernetesRunner(EmbeddedKubernetesResource resour
             var applier = new ManifestApplier(resource.KubeconfigPath, _logger);
             foreach (var path in resource.Manifests)
             {
-                await applier.ApplyAsync(cluster, path, stopping);
+                await applier.ApplyAsync(cluster.CreateClient, path, stopping);
             }
 
             await ApplyValuePatchesAsync(cluster, stopping);

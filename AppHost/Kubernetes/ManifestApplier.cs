@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using EmbeddedKubernetes;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -12,7 +11,7 @@ namespace AppHost.Kubernetes;
 /// </summary>
 internal sealed class ManifestApplier(string kubeconfigPath, ILogger logger)
 {
-    public async Task ApplyAsync(EmbeddedCluster cluster, string path, CancellationToken cancellationToken)
+    public async Task ApplyAsync(Func<IKubernetes> createClient, string path, CancellationToken cancellationToken)
     {
         if (!File.Exists(path) && !Directory.Exists(path))
         {
@@ -32,7 +31,7 @@ internal sealed class ManifestApplier(string kubeconfigPath, ILogger logger)
         catch (System.ComponentModel.Win32Exception)
         {
             KubernetesLog.KubectlMissing(logger, path);
-            await CreateCrdsAsync(cluster, path, cancellationToken);
+            await CreateCrdsAsync(createClient, path, cancellationToken);
             return;
         }
 
@@ -62,14 +61,14 @@ internal sealed class ManifestApplier(string kubeconfigPath, ILogger logger)
         return (process.ExitCode, (await stderr).Trim());
     }
 
-    private static async Task CreateCrdsAsync(EmbeddedCluster cluster, string path, CancellationToken cancellationToken)
+    private static async Task CreateCrdsAsync(Func<IKubernetes> createClient, string path, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(path))
         {
             return;
         }
 
-        using var client = cluster.CreateClient();
+        using var client = createClient();
         foreach (var file in Directory.EnumerateFiles(path, "*.yaml").Order(StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();

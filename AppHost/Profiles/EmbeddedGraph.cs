@@ -17,7 +17,7 @@ internal static class EmbeddedGraph
     public const string SampleNamespace = "keda-dotnet-sample";
 
     /// <summary>The operator's RBAC from deploy/ (not its Deployment or APIService: the operator runs as a host process).</summary>
-    private static readonly string[] OperatorRbac = ["namespace.yaml", "service-account.yaml", "cluster-role.yaml", "role.yaml", "bindings.yaml"];
+    internal static readonly string[] OperatorRbac = ["namespace.yaml", "service-account.yaml", "cluster-role.yaml", "role.yaml", "bindings.yaml"];
 
     public static void Add(IDistributedApplicationBuilder builder, string root, string stateDirectory)
     {

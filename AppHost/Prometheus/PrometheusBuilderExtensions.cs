@@ -22,9 +22,7 @@ public static class PrometheusBuilderExtensions
                 .WithHttpEndpoint(name: PrometheusResource.HttpEndpointName);
         }
 
-        Directory.CreateDirectory(directory);
-        var config = Path.Combine(directory, "prometheus.yml");
-        File.WriteAllText(config, PrometheusConfig.Render(scrapeTargets ?? []));
+        var config = PrometheusConfig.Write(directory, scrapeTargets ?? []);
         var prometheus = new PrometheusResource(name, binary, directory);
         return builder.AddResource(prometheus)
             .WithHttpEndpoint(name: PrometheusResource.HttpEndpointName)

@@ -5,6 +5,15 @@ namespace AppHost.Prometheus;
 /// <summary>The prometheus.yml the local Prometheus runs with: a short scrape interval so scaling reacts quickly.</summary>
 internal static class PrometheusConfig
 {
+    /// <summary>Writes <c>prometheus.yml</c> into <paramref name="directory"/> and returns its path.</summary>
+    public static string Write(string directory, IEnumerable<string> scrapeTargets)
+    {
+        Directory.CreateDirectory(directory);
+        var config = Path.Combine(directory, "prometheus.yml");
+        File.WriteAllText(config, Render(scrapeTargets));
+        return config;
+    }
+
     public static string Render(IEnumerable<string> scrapeTargets)
     {
         var text = new StringBuilder();

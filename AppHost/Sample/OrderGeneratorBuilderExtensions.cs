@@ -1,6 +1,3 @@
-using AppHost.Kafka;
-using AppHost.ServiceBus;
-
 namespace AppHost.Sample;
 
 /// <summary><c>AddOrderGenerator("order-generator")</c>: the sample's generator, started from the dashboard's ▶ button.</summary>
@@ -17,8 +14,8 @@ public static class OrderGeneratorBuilderExtensions
         string assembly,
         int count,
         string? transport,
-        IResourceBuilder<KafkaServerResource> kafka,
-        IResourceBuilder<ServiceBusResource> serviceBus)
+        IResourceBuilder<IResourceWithConnectionString> kafka,
+        IResourceBuilder<IResourceWithConnectionString> serviceBus)
     {
         var generator = builder.AddExecutable(name, "dotnet", Path.GetDirectoryName(assembly)!)
             .WithArgs(context =>

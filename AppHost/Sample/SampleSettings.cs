@@ -35,8 +35,8 @@ internal static class SampleSettings
     }
 
     /// <summary>Gives the processor pods <c>OrderProcessor__ProcessingTime</c> when the AppHost was given one (default: the processor's 2 s).</summary>
-    public static IResourceBuilder<EmbeddedKubernetesResource> WithSampleSettings(
-        this IResourceBuilder<EmbeddedKubernetesResource> builder, IConfiguration configuration)
+    public static IResourceBuilder<T> WithSampleSettings<T>(this IResourceBuilder<T> builder, IConfiguration configuration)
+        where T : IKubernetesClusterResource
     {
         if (configuration[ProcessingTimeKey] is not { Length: > 0 } text)
         {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace AppHost.ScaledObjects;
 
 /// <summary><c>AddScaledObjects(...)</c>: the sample's ScaledObjects as dashboard resources, children of <c>kubernetes</c>.</summary>
-public static class ScaledObjectBuilderExtensions
+internal static class ScaledObjectBuilderExtensions
 {
     /// <summary>
     /// Adds one resource per (ScaledObject name, target Deployment) of <paramref name="ns"/>; once the cluster is healthy a
@@ -16,7 +16,7 @@ public static class ScaledObjectBuilderExtensions
     /// </summary>
     public static IReadOnlyList<IResourceBuilder<ScaledObjectResource>> AddScaledObjects(
         this IDistributedApplicationBuilder builder,
-        IResourceBuilder<EmbeddedKubernetesResource> cluster,
+        IResourceBuilder<IKubernetesClusterResource> cluster,
         IResourceBuilder<OperatorResource> @operator,
         string ns,
         params (string Name, string Target)[] scaledObjects)

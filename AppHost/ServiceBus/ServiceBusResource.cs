@@ -10,10 +10,6 @@ public sealed class ServiceBusResource(string name, string command, string worki
     internal const string AmqpEndpointName = "amqp";
     internal const string ManagementEndpointName = "management";
 
-    /// <summary>The emulator's well-known development key (not a secret: the emulator documents it).</summary>
-    internal const string KeyName = "RootManageSharedAccessKey";
-    internal const string Key = "SAS_KEY_VALUE";
-
     private EndpointReference? _amqp;
     private EndpointReference? _management;
 
@@ -24,12 +20,8 @@ public sealed class ServiceBusResource(string name, string command, string worki
     /// <summary>Queues declared with <c>AddQueue</c>, written to the emulator's Config.json.</summary>
     internal List<string> Queues { get; } = [];
 
-    public ReferenceExpression ConnectionStringExpression => For(AmqpEndpoint);
+    public ReferenceExpression ConnectionStringExpression => EmulatorConnectionString.ForHost(AmqpEndpoint);
 
     /// <summary>The management (ATOM, HTTP port) connection string the admin client and KEDA's scaler use.</summary>
-    public ReferenceExpression AdministrationConnectionStringExpression => For(ManagementEndpoint);
-
-    private static ReferenceExpression For(EndpointReference endpoint) =>
-        ReferenceExpression.Create(
-            $"Endpoint=sb://localhost:{endpoint.Property(EndpointProperty.Port)};SharedAccessKeyName={KeyName};SharedAccessKey={Key};UseDevelopmentEmulator=true;");
+    public ReferenceExpression AdministrationConnectionStringExpression => EmulatorConnectionString.ForHost(ManagementEndpoint);
 }

@@ -1,0 +1,26 @@
+namespace AppHost.Kubernetes;
+
+/// <summary>
+/// What the AppHost does to a cluster once it serves, whichever profile runs it: manifests applied in order,
+/// Secret/ConfigMap keys set to running values, and environment every pod gets.
+/// </summary>
+internal sealed class ClusterSetup
+{
+    /// <summary>Manifest files or folders applied, in order, before the cluster reports healthy.</summary>
+    public List<string> Manifests { get; } = [];
+
+    /// <summary>Secret/ConfigMap keys set to running values after the manifests are applied.</summary>
+    public List<ClusterValuePatch> ValuePatches { get; } = [];
+
+    /// <summary>Environment every pod gets (connection strings, OTLP, sample settings); the pod's own env still wins.</summary>
+    public Dictionary<string, ReferenceExpression> PodEnvironment { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>True once the cluster serves and every manifest is applied.</summary>
+    public bool IsReady { get; set; }
+
+    /// <summary>
+    /// The address the cluster reaches host processes on (the operator's metrics adapter binds to it); null when the
+    /// cluster runs on the host itself.
+    /// </summary>
+    public string? HostAddress { get; set; }
+}
