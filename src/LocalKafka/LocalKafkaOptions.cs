@@ -47,19 +47,12 @@ public sealed record LocalKafkaOptions
             return $"Port must be between 1 and {65536 - Brokers} for {Brokers} broker(s), got {port}";
         }
 
-        if (GroupInitialRebalanceDelay is { } delay && (delay < TimeSpan.Zero || delay.TotalMilliseconds > int.MaxValue))
+        var durationError = Milliseconds(nameof(GroupInitialRebalanceDelay), GroupInitialRebalanceDelay, zeroAllowed: true)
+            ?? Milliseconds(nameof(ConsumerGroupSessionTimeout), ConsumerGroupSessionTimeout, zeroAllowed: false)
+            ?? Milliseconds(nameof(ConsumerGroupHeartbeatInterval), ConsumerGroupHeartbeatInterval, zeroAllowed: false);
+        if (durationError is not null)
         {
-            return $"GroupInitialRebalanceDelay must be between 0 and {int.MaxValue} ms, got {delay}";
-        }
-
-        if (ConsumerGroupSessionTimeout is { } session && (session <= TimeSpan.Zero || session.TotalMilliseconds > int.MaxValue))
-        {
-            return $"ConsumerGroupSessionTimeout must be between 1 and {int.MaxValue} ms, got {session}";
-        }
-
-        if (ConsumerGroupHeartbeatInterval is { } heartbeat && (heartbeat <= TimeSpan.Zero || heartbeat.TotalMilliseconds > int.MaxValue))
-        {
-            return $"ConsumerGroupHeartbeatInterval must be between 1 and {int.MaxValue} ms, got {heartbeat}";
+            return durationError;
         }
 
         foreach (var topic in Topics)
@@ -72,4 +65,10 @@ public sealed record LocalKafkaOptions
 
         return null;
     }
+
+    // The mock cluster takes these durations as milliseconds in an int.
+    private static string? Milliseconds(string name, TimeSpan? value, bool zeroAllowed) =>
+        value is { } span && (span < TimeSpan.Zero || (span == TimeSpan.Zero && !zeroAllowed) || span.TotalMilliseconds > int.MaxValue)
+            ? $"{name} must be between {(zeroAllowed ? 0 : 1)} and {int.MaxValue} ms, got {span}"
+            : null;
 }
