@@ -17,6 +17,9 @@ public sealed class ResourceInformer<T> : IResourceInformer
     where T : IKubernetesObject<V1ObjectMeta>
 {
     private readonly ConcurrentDictionary<string, T> _cache = new(StringComparer.Ordinal);
+
+    // client-go's namespace index: "namespace" ("" for cluster-scoped objects) → key → object.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, T>> _byNamespace = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Func<CancellationToken, Task<(IList<T> Items, string ResourceVersion)>> _list;
     private readonly Func<string, Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType, T)>> _watch;
@@ -57,7 +60,17 @@ public sealed class ResourceInformer<T> : IResourceInformer
     /// <summary>How many times the informer listed (the first list included); a test hook for resume vs re-list.</summary>
     public int ListCount { get; private set; }
 
-    public IReadOnlyCollection<T> Items => _cache.Values.ToList();
+    /// <summary>
+    /// Every cached object, enumerated live without a copy (safe while the informer writes: an object changed during
+    /// the enumeration shows its old or its new version, never twice). Materialize it when you need a fixed set.
+    /// </summary>
+    public IEnumerable<T> Items => _cache.Select(p => p.Value);
+
+    /// <summary>The cached objects of one namespace, from the namespace index (no scan, no copy).</summary>
+    public IEnumerable<T> InNamespace(string? @namespace) =>
+        _byNamespace.TryGetValue(@namespace ?? "", out var objects) ? objects.Select(p => p.Value) : [];
+
+    public int Count => _cache.Count;
 
     public bool TryGet(string key, out T item) => _cache.TryGetValue(key, out item!);
 
@@ -149,13 +162,13 @@ public sealed class ResourceInformer<T> : IResourceInformer
             var key = ObjectKey.Of(item.Metadata);
             seen.Add(key);
             _cache.TryGetValue(key, out var previous);
-            _cache[key] = item;
+            Store(key, item);
             Raise(previous is null ? WatchEventType.Added : WatchEventType.Modified, item, previous);
         }
 
         foreach (var (key, item) in _cache.ToArray())
         {
-            if (!seen.Contains(key) && _cache.TryRemove(key, out _))
+            if (!seen.Contains(key) && Remove(key, item))
             {
                 Raise(WatchEventType.Deleted, item, item);
             }
@@ -194,11 +207,11 @@ public sealed class ResourceInformer<T> : IResourceInformer
             _cache.TryGetValue(key, out var previous);
             if (type == WatchEventType.Deleted)
             {
-                _cache.TryRemove(key, out _);
+                Remove(key, previous ?? item);
             }
             else
             {
-                _cache[key] = item;
+                Store(key, item);
             }
 
             Raise(type, item, previous);
@@ -210,6 +223,23 @@ public sealed class ResourceInformer<T> : IResourceInformer
         }
 
         return (resourceVersion, received);
+    }
+
+    // One writer (the RunAsync loop) keeps the cache and the namespace index in step.
+    private void Store(string key, T item)
+    {
+        _cache[key] = item;
+        _byNamespace.GetOrAdd(item.Metadata.NamespaceProperty ?? "", _ => new ConcurrentDictionary<string, T>(StringComparer.Ordinal))[key] = item;
+    }
+
+    private bool Remove(string key, T item)
+    {
+        if (_byNamespace.TryGetValue(item.Metadata.NamespaceProperty ?? "", out var objects))
+        {
+            objects.TryRemove(key, out _);
+        }
+
+        return _cache.TryRemove(key, out _);
     }
 
     private void Raise(WatchEventType type, T item, T? previous)

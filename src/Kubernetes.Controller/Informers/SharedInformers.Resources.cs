@@ -34,6 +34,15 @@ public sealed partial class SharedInformers
             : client.CoreV1.WatchListNamespacedConfigMapAsync(watchNamespace, allowWatchBookmarks: true, resourceVersion: rv, onError: onError, cancellationToken: ct),
             "v1", "ConfigMap"));
 
+    public ResourceInformer<V1LimitRange> LimitRanges => For("limitranges",
+        async ct => Items(watchNamespace is null
+            ? await client.CoreV1.ListLimitRangeForAllNamespacesAsync(cancellationToken: ct).ConfigureAwait(false)
+            : await client.CoreV1.ListNamespacedLimitRangeAsync(watchNamespace, cancellationToken: ct).ConfigureAwait(false), "v1", "LimitRange"),
+        (rv, onError, ct) => Tag(watchNamespace is null
+            ? client.CoreV1.WatchListLimitRangeForAllNamespacesAsync(allowWatchBookmarks: true, resourceVersion: rv, onError: onError, cancellationToken: ct)
+            : client.CoreV1.WatchListNamespacedLimitRangeAsync(watchNamespace, allowWatchBookmarks: true, resourceVersion: rv, onError: onError, cancellationToken: ct),
+            "v1", "LimitRange"));
+
     public ResourceInformer<V1ReplicaSet> ReplicaSets => For("replicasets",
         async ct => Items(watchNamespace is null
             ? await client.AppsV1.ListReplicaSetForAllNamespacesAsync(cancellationToken: ct).ConfigureAwait(false)

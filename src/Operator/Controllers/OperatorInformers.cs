@@ -8,11 +8,12 @@ using Operator.Validation;
 namespace Operator.Controllers;
 
 /// <summary>
-/// The operator's informer caches: ScaledObjects, TriggerAuthentications, ClusterTriggerAuthentications, HPAs, and the
-/// Secrets, ConfigMaps and workloads ScaledObjects reference. Everything the reconcile and the loops read comes from
-/// here, through the same <see cref="IObjectsAtHand"/> lookups <c>validate</c> answers from its input files.
+/// The operator's informer caches: ScaledObjects, TriggerAuthentications, ClusterTriggerAuthentications, HPAs, the
+/// Secrets, ConfigMaps and workloads ScaledObjects reference, and LimitRanges (cpu/memory checks). Everything the
+/// reconcile, its validation and the loops read comes from here, through the same <see cref="IObjectsAtHand"/>
+/// lookups <c>validate</c> answers from its input files; the RESTMapper is <see cref="ResourceDiscovery"/>'s cache.
 /// </summary>
-internal sealed class OperatorInformers(SharedInformers shared) : IObjectsAtHand
+internal sealed class OperatorInformers(SharedInformers shared, ResourceDiscovery discovery) : IObjectsAtHand
 {
     public SharedInformers Shared => shared;
 
@@ -36,19 +37,17 @@ internal sealed class OperatorInformers(SharedInformers shared) : IObjectsAtHand
 
     public ResourceInformer<V1StatefulSet> StatefulSets => shared.StatefulSets;
 
-    public IEnumerable<ScaledObject> GetScaledObjects(string @namespace) =>
-        ScaledObjects.Items.Where(o => o.Metadata.NamespaceProperty == @namespace);
+    public ResourceInformer<V1LimitRange> LimitRanges { get; } = shared.LimitRanges;
 
-    public IEnumerable<V2HorizontalPodAutoscaler> GetHorizontalPodAutoscalers(string @namespace) =>
-        Autoscalers.Items.Where(h => h.Metadata.NamespaceProperty == @namespace);
+    public IEnumerable<ScaledObject> GetScaledObjects(string @namespace) => ScaledObjects.InNamespace(@namespace);
 
-    // LimitRanges are not watched: the cpu/memory rule that reads them treats "none at hand" as "no default".
-    public IEnumerable<V1LimitRange> GetLimitRanges(string @namespace) => [];
+    public IEnumerable<V2HorizontalPodAutoscaler> GetHorizontalPodAutoscalers(string @namespace) => Autoscalers.InNamespace(@namespace);
+
+    public IEnumerable<V1LimitRange> GetLimitRanges(string @namespace) => LimitRanges.InNamespace(@namespace);
 
     public WorkloadLookup GetWorkload(string @namespace, string gvkString, string name) => WorkloadLookup.Of(this, @namespace, gvkString, name);
 
-    public string? ResolveResource(string group, string version, string kind) =>
-        BuiltInResources.Find(group, kind) ?? BuiltInResources.Guess(kind);
+    public string? ResolveResource(string group, string version, string kind) => discovery.Find(group, version, kind);
 
     public V1Deployment? FindDeployment(string @namespace, string name) => Find(Deployments, @namespace, name);
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,23 +10,15 @@ namespace Operator.Controllers;
 
 /// <summary>
 /// The <c>/scale</c> subresource of any scale target (KEDA's scale client): Deployments and StatefulSets through the
-/// typed API, any other kind through its group's <c>/scale</c> after discovery maps kind → resource.
+/// typed API, any other kind through its group's <c>/scale</c>, its resource found by <see cref="ResourceDiscovery"/>.
 /// </summary>
-internal sealed class ScaleTargetClient(IKubernetes client)
+internal sealed class ScaleTargetClient(IKubernetes client, ResourceDiscovery discovery)
 {
-    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>?> _discovery = new(StringComparer.Ordinal);
-
-    /// <summary>Parses scaleTargetRef into a GVKR, asking discovery for kinds other than Deployment/StatefulSet.</summary>
+    /// <summary>Parses scaleTargetRef into a GVKR (KEDA's <c>ParseGVKR</c>), asking discovery for kinds other than Deployment/StatefulSet.</summary>
     public async Task<(GroupVersionKindResource? Gvkr, string? Error)> ResolveAsync(ScaleTarget target, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(target.ApiVersion) && !string.IsNullOrEmpty(target.Kind)
-            && target.Kind is not ("Deployment" or "StatefulSet")
-            && GroupVersionKindResourceParser.TryParseGroupVersion(target.ApiVersion, out var group, out var version))
-        {
-            await DiscoverAsync(group, version, cancellationToken).ConfigureAwait(false);
-        }
-
-        return GroupVersionKindResourceParser.TryParse(target.ApiVersion, target.Kind, Lookup, out var gvkr, out var error)
+        await discovery.DiscoverAsync(target.ApiVersion, target.Kind, cancellationToken).ConfigureAwait(false);
+        return GroupVersionKindResourceParser.TryParse(target.ApiVersion, target.Kind, discovery.Find, out var gvkr, out var error)
             ? (gvkr, null)
             : (null, error);
     }
@@ -109,39 +100,4 @@ internal sealed class ScaleTargetClient(IKubernetes client)
         JsonElement json => KubernetesJson.Deserialize<V1Scale>(json.GetRawText()),
         _ => KubernetesJson.Deserialize<V1Scale>(KubernetesJson.Serialize(body)),
     };
-
-    private string? Lookup(string group, string version, string kind) =>
-        _discovery.TryGetValue($"{group}/{version}", out var kinds) && kinds is not null && kinds.TryGetValue(kind, out var resource) ? resource : null;
-
-    private async Task DiscoverAsync(string group, string version, CancellationToken cancellationToken)
-    {
-        var key = $"{group}/{version}";
-        if (_discovery.TryGetValue(key, out var known) && known is not null)
-        {
-            return;
-        }
-
-        if (client is not k8s.Kubernetes concrete)
-        {
-            return;
-        }
-
-        var path = string.IsNullOrEmpty(group) ? $"api/{version}" : $"apis/{group}/{version}";
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(concrete.BaseUri, path));
-        if (concrete.Credentials is not null)
-        {
-            await concrete.Credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-
-        using var response = await concrete.HttpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            _discovery[key] = null;
-            return;
-        }
-
-        var list = KubernetesJson.Deserialize<V1APIResourceList>(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
-        _discovery[key] = list.Resources.Where(r => !r.Name.Contains('/', StringComparison.Ordinal))
-            .GroupBy(r => r.Kind, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
-    }
 }

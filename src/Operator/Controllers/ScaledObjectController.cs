@@ -29,6 +29,7 @@ internal sealed partial class ScaledObjectController : QueueController
     private readonly IKubernetes _client;
     private readonly OperatorInformers _informers;
     private readonly ScaleTargetClient _scaleTargets;
+    private readonly ResourceDiscovery _discovery;
     private readonly ScalerCache _scalers;
     private readonly ScaledObjectWriter _writer;
     private readonly LoopScheduler _loops;
@@ -40,7 +41,8 @@ internal sealed partial class ScaledObjectController : QueueController
     private readonly HashSet<string> _loopsAwaitingTarget = new(StringComparer.Ordinal);
 
     public ScaledObjectController(
-        IKubernetes client, OperatorInformers informers, ScaleTargetClient scaleTargets, ScalerCache scalers, ScaledObjectWriter writer,
+        IKubernetes client, OperatorInformers informers, ScaleTargetClient scaleTargets, ResourceDiscovery discovery, ScalerCache scalers,
+        ScaledObjectWriter writer,
         LoopScheduler loops, ScaledObjectPoller poller, IDecisionLog decisions, OperatorMetrics telemetry, OperatorOptions options,
         ILogger<ScaledObjectController> logger, TimeProvider time)
         : base("scaledobject-controller", logger, time)
@@ -48,6 +50,7 @@ internal sealed partial class ScaledObjectController : QueueController
         _client = client;
         _informers = informers;
         _scaleTargets = scaleTargets;
+        _discovery = discovery;
         _scalers = scalers;
         _writer = writer;
         _loops = loops;
@@ -76,6 +79,9 @@ internal sealed partial class ScaledObjectController : QueueController
         informers.Secrets.SpecChanged += (_, secret) => RequeueNamespace(secret.Metadata.NamespaceProperty);
         informers.ConfigMaps.SpecChanged += (_, configMap) => RequeueNamespace(configMap.Metadata.NamespaceProperty);
         informers.TriggerAuthentications.SpecChanged += (_, auth) => RequeueNamespace(auth.Metadata.NamespaceProperty);
+
+        // KEDA's cpu/memory check falls back to the namespace's LimitRange defaults: a change re-validates its ScaledObjects.
+        informers.LimitRanges.SpecChanged += (_, limits) => RequeueNamespace(limits.Metadata.NamespaceProperty);
     }
 
     protected override async Task ReconcileAsync(string key, CancellationToken cancellationToken)
@@ -172,14 +178,16 @@ internal sealed partial class ScaledObjectController : QueueController
                 + (exists ? "Target resource doesn't expose /scale subresource" : "Target resource doesn't exist");
         }
 
-        if (status.ScaleTargetGvkr is null)
+        // KEDA records the target's GVKR (its resource from discovery) whenever the target kind changes.
+        if (status.ScaleTargetKind != gvkr.GvkString() || status.ScaleTargetGvkr is null)
         {
             status.ScaleTargetKind = gvkr.GvkString();
             status.ScaleTargetGvkr = gvkr;
-            status.OriginalReplicaCount ??= scale.Spec?.Replicas ?? 0;
         }
 
-        var validation = ScaledObjectValidator.ValidateCreate(so, ValidationContext(so));
+        status.OriginalReplicaCount ??= scale.Spec?.Replicas ?? 0;
+        await DiscoverNamespaceTargetsAsync(so.Metadata.NamespaceProperty, cancellationToken).ConfigureAwait(false);
+        var validation = ScaledObjectValidator.ValidateCreate(so, _informers);
         if (validation.Errors.Count > 0)
         {
             return string.Join("; ", validation.Errors);
@@ -225,26 +233,24 @@ internal sealed partial class ScaledObjectController : QueueController
         return null;
     }
 
-    private InMemoryValidationContext ValidationContext(ScaledObject so)
+    // Validation maps the targets of the namespace's other ScaledObjects and HPAs through the discovery cache.
+    private async Task DiscoverNamespaceTargetsAsync(string ns, CancellationToken cancellationToken)
     {
-        var ns = so.Metadata.NamespaceProperty;
-
-        // KEDA's webhook rejects the second ScaledObject on a target; the first one admitted keeps it.
-        var older = _informers.ScaledObjects.Items.Where(o => o.Metadata.NamespaceProperty == ns && o.Metadata.Uid != so.Metadata.Uid
-            && (o.Metadata.CreationTimestamp, o.Metadata.Name).CompareTo((so.Metadata.CreationTimestamp, so.Metadata.Name)) < 0).ToList();
-        return new InMemoryValidationContext
+        foreach (var other in _informers.GetScaledObjects(ns))
         {
-            ScaledObjects = older,
-            HorizontalPodAutoscalers = [.. _informers.Autoscalers.Items.Where(h => h.Metadata.NamespaceProperty == ns)],
-            Deployments = [.. _informers.Deployments.Items.Where(d => d.Metadata.NamespaceProperty == ns)],
-            StatefulSets = [.. _informers.StatefulSets.Items.Where(d => d.Metadata.NamespaceProperty == ns)],
-            ResourcesComplete = false,
-        };
+            await _discovery.DiscoverAsync(other.Spec.ScaleTargetRef?.ApiVersion, other.Spec.ScaleTargetRef?.Kind, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var hpa in _informers.GetHorizontalPodAutoscalers(ns))
+        {
+            await _discovery.DiscoverAsync(hpa.Spec?.ScaleTargetRef?.ApiVersion, hpa.Spec?.ScaleTargetRef?.Kind, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private void RequeueNamespace(string ns)
     {
-        foreach (var so in _informers.ScaledObjects.Items.Where(o => o.Metadata.NamespaceProperty == ns || ns == _options.ClusterObjectNamespace))
+        var affected = ns == _options.ClusterObjectNamespace ? _informers.ScaledObjects.Items : _informers.ScaledObjects.InNamespace(ns);
+        foreach (var so in affected)
         {
             var key = ObjectKey.Of(so.Metadata);
             _ = _scalers.InvalidateAsync(key);

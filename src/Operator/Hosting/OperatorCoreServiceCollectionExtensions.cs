@@ -35,8 +35,9 @@ public static class OperatorCoreServiceCollectionExtensions
         services.TryAddSingleton<ILeadershipGate, AlwaysLeader>();
         services.AddSingleton(sp => new SharedInformers(sp.GetRequiredService<IKubernetes>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Operator.Informers"), sp.GetRequiredService<TimeProvider>(), options.WatchNamespace));
-        services.AddSingleton(sp => new OperatorInformers(sp.GetRequiredService<SharedInformers>()));
-        services.AddSingleton(sp => new ScaleTargetClient(sp.GetRequiredService<IKubernetes>()));
+        services.AddSingleton(sp => new ResourceDiscovery(sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new OperatorInformers(sp.GetRequiredService<SharedInformers>(), sp.GetRequiredService<ResourceDiscovery>()));
+        services.AddSingleton(sp => new ScaleTargetClient(sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<ResourceDiscovery>()));
         services.AddSingleton(sp => new ScaledObjectWriter(sp.GetRequiredService<IKubernetes>(),
             new EventRecorder(sp.GetRequiredService<IKubernetes>(), OperatorDefaults.Component, sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<EventRecorder>())));

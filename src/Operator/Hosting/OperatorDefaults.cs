@@ -8,4 +8,7 @@ public static class OperatorDefaults
     public const string Version = "2.18.0";
 
     public const string Component = "keda-operator";
+
+    /// <summary>How soon a kind missing from a cached discovery list makes the operator ask discovery again.</summary>
+    public static readonly TimeSpan DiscoveryMissRefresh = TimeSpan.FromSeconds(10);
 }

@@ -100,7 +100,7 @@ public static class ScaledObjectValidator
         var hpaName = scaledObject.GetHpaName();
         foreach (var other in context.GetScaledObjects(Namespace(scaledObject)))
         {
-            if (other.Metadata.Name == scaledObject.Metadata.Name)
+            if (other.Metadata.Name == scaledObject.Metadata.Name || CreatedAfter(other, scaledObject))
             {
                 continue;
             }
@@ -138,6 +138,13 @@ public static class ScaledObjectValidator
 
         return null;
     }
+
+    // KEDA's webhook checks a ScaledObject when it is created, against the ScaledObjects that exist then: one created
+    // later cannot be what it conflicts with (KEDA rejects that later one). Objects without a creationTimestamp
+    // (validate's input files) all count.
+    private static bool CreatedAfter(ScaledObject other, ScaledObject scaledObject) =>
+        other.Metadata.CreationTimestamp is { } otherCreated && scaledObject.Metadata.CreationTimestamp is { } created
+        && (otherCreated != created ? otherCreated > created : string.CompareOrdinal(other.Metadata.Name, scaledObject.Metadata.Name) > 0);
 
     /// <summary>Parses the scale target like KEDA's <c>ParseGVKR</c> (RESTMapper from the context).</summary>
     internal static bool TryParseTarget(

@@ -31,6 +31,24 @@ public sealed class ResourceInformerTests(ClusterFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Informer_InNamespace_ListsOnlyThatNamespace_AndFollowsDeletes()
+    {
+        var ns = await fixture.NamespaceAsync(TestContext.Current.CancellationToken);
+        var other = await fixture.NamespaceAsync(TestContext.Current.CancellationToken);
+        await CreateConfigMapAsync(ns, "mine", "1");
+        await CreateConfigMapAsync(other, "theirs", "1");
+        await using var informers = new SharedInformers(_client, NullLogger.Instance, TimeProvider.System);
+        var configMaps = informers.ConfigMaps;
+        await informers.StartAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["mine"], configMaps.InNamespace(ns).Select(c => c.Metadata.Name));
+        Assert.Contains(configMaps.Items, c => c.Metadata.Name == "theirs");
+        await _client.CoreV1.DeleteNamespacedConfigMapAsync("mine", ns, cancellationToken: TestContext.Current.CancellationToken);
+        await Eventually.TrueAsync(() => !configMaps.InNamespace(ns).Any(), "the deletion in the namespace index");
+        Assert.Equal(["theirs"], configMaps.InNamespace(other).Select(c => c.Metadata.Name));
+    }
+
+    [Fact]
     public async Task Informer_WhenWatchesDrop_ResumesFromLastResourceVersion_WithoutRelisting()
     {
         var ns = await fixture.NamespaceAsync(TestContext.Current.CancellationToken);

@@ -12,7 +12,7 @@ public sealed class CpuMemoryRulesTests
     [InlineData(false, true, "the scaledobject has a cpu trigger but the container test doesn't have the cpu request defined")]
     public void Verify_DeploymentRequests_MatchKeda(bool cpu, bool memory, string? expected)
     {
-        var context = new InMemoryValidationContext { Deployments = [Deployment(PodSpec(cpu, memory))] };
+        var context = new InMemoryObjects { Deployments = [Deployment(PodSpec(cpu, memory))] };
 
         Assert.Equal(expected, CpuMemoryRules.Verify(ScaledObject(cpuAndMemory: true), context));
     }
@@ -23,7 +23,7 @@ public sealed class CpuMemoryRulesTests
     [InlineData(false, true, false)]
     public void Verify_StatefulSetRequests_MatchKeda(bool cpu, bool memory, bool valid)
     {
-        var context = new InMemoryValidationContext { StatefulSets = [StatefulSet(PodSpec(cpu, memory))] };
+        var context = new InMemoryObjects { StatefulSets = [StatefulSet(PodSpec(cpu, memory))] };
 
         Assert.Equal(valid, CpuMemoryRules.Verify(ScaledObject(kind: "StatefulSet", cpuAndMemory: true), context) is null);
     }
@@ -32,20 +32,20 @@ public sealed class CpuMemoryRulesTests
     public void Verify_MissingDeployment_IsRejected() =>
         Assert.Equal(
             "deployments.apps \"test-workload\" not found",
-            CpuMemoryRules.Verify(ScaledObject(cpuAndMemory: true), new InMemoryValidationContext()));
+            CpuMemoryRules.Verify(ScaledObject(cpuAndMemory: true), new InMemoryObjects()));
 
     [Fact]
     public void Validate_MissingDeploymentOnDryRun_IsValid() =>
-        Assert.True(ScaledObjectValidator.ValidateCreate(ScaledObject(cpuAndMemory: true), new InMemoryValidationContext(), dryRun: true).IsValid);
+        Assert.True(ScaledObjectValidator.ValidateCreate(ScaledObject(cpuAndMemory: true), new InMemoryObjects(), dryRun: true).IsValid);
 
     [Fact]
     public void Verify_WorkloadUnknownOffline_IsSkipped() =>
-        Assert.Null(CpuMemoryRules.Verify(ScaledObject(cpuAndMemory: true), new InMemoryValidationContext { WorkloadsComplete = false }));
+        Assert.Null(CpuMemoryRules.Verify(ScaledObject(cpuAndMemory: true), new InMemoryObjects { WorkloadsComplete = false }));
 
     [Fact]
     public void Verify_NoRequestsButLimitRangeDefaults_IsValid()
     {
-        var context = new InMemoryValidationContext
+        var context = new InMemoryObjects
         {
             Deployments = [Deployment(PodSpec(false, false))],
             LimitRanges = [LimitRange("Container", "100m", "100m")],
@@ -57,7 +57,7 @@ public sealed class CpuMemoryRulesTests
     [Fact]
     public void Verify_LimitRangeForPodsOnly_DoesNotCount()
     {
-        var context = new InMemoryValidationContext
+        var context = new InMemoryObjects
         {
             Deployments = [Deployment(PodSpec(false, false))],
             LimitRanges = [LimitRange("Pod", "100m", "100m")],
@@ -75,7 +75,7 @@ public sealed class CpuMemoryRulesTests
             Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m"), ["memory"] = new("100Mi") },
         };
 
-        Assert.Null(CpuMemoryRules.Verify(ScaledObject(cpuAndMemory: true), new InMemoryValidationContext { Deployments = [Deployment(podSpec)] }));
+        Assert.Null(CpuMemoryRules.Verify(ScaledObject(cpuAndMemory: true), new InMemoryObjects { Deployments = [Deployment(podSpec)] }));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class CpuMemoryRulesTests
         var podSpec = PodSpec(false, false);
         podSpec.Resources = new V1ResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m") } };
 
-        var error = CpuMemoryRules.Verify(ScaledObject(cpuAndMemory: true), new InMemoryValidationContext { Deployments = [Deployment(podSpec)] });
+        var error = CpuMemoryRules.Verify(ScaledObject(cpuAndMemory: true), new InMemoryObjects { Deployments = [Deployment(podSpec)] });
 
         Assert.Contains("the scaledobject has a memory trigger", error, StringComparison.Ordinal);
     }
@@ -98,14 +98,14 @@ public sealed class CpuMemoryRulesTests
         so.Spec.MinReplicaCount = 1;
         so.Spec.Triggers = [new() { Type = "cpu", MetricType = "Utilization", Metadata = new() { ["value"] = "10", ["containerName"] = "test" } }];
 
-        var error = CpuMemoryRules.Verify(so, new InMemoryValidationContext { Deployments = [Deployment(podSpec)] });
+        var error = CpuMemoryRules.Verify(so, new InMemoryObjects { Deployments = [Deployment(podSpec)] });
 
         Assert.Contains("the container test doesn't have the cpu request defined", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Verify_CustomApiGroup_IsSkipped() =>
-        Assert.Null(CpuMemoryRules.Verify(ScaledObject(apiVersion: "custom-api", kind: "StatefulSet", cpuAndMemory: true), new InMemoryValidationContext()));
+        Assert.Null(CpuMemoryRules.Verify(ScaledObject(apiVersion: "custom-api", kind: "StatefulSet", cpuAndMemory: true), new InMemoryObjects()));
 
     [Theory]
     [InlineData(0, false)]
@@ -116,7 +116,7 @@ public sealed class CpuMemoryRulesTests
         var so = ScaledObject();
         so.Spec.MinReplicaCount = min;
         so.Spec.Triggers = [new() { Type = "cpu", MetricType = "Utilization", Metadata = new() { ["value"] = "10" } }];
-        var context = new InMemoryValidationContext { Deployments = [Deployment(PodSpec(true, false))] };
+        var context = new InMemoryObjects { Deployments = [Deployment(PodSpec(true, false))] };
 
         var error = CpuMemoryRules.Verify(so, context);
 
@@ -138,6 +138,6 @@ public sealed class CpuMemoryRulesTests
         so.Spec.MinReplicaCount = 1;
         so.Spec.Triggers = [new() { Type = resource, Metadata = new() { ["value"] = "10" } }];
 
-        Assert.Null(CpuMemoryRules.Verify(so, new InMemoryValidationContext { Deployments = [Deployment(podSpec)] }));
+        Assert.Null(CpuMemoryRules.Verify(so, new InMemoryObjects { Deployments = [Deployment(podSpec)] }));
     }
 }

@@ -18,7 +18,7 @@ public sealed class DocsExamplesValidationTests
     {
         var documents = YamlToJson.ConvertAll(File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "examples", file)));
         var scaledObjects = documents.Where(d => Kind(d) == "ScaledObject").Select(d => KedaJson.Deserialize<ScaledObject>(d.ToJsonString())!).ToList();
-        var context = new InMemoryValidationContext
+        var context = new InMemoryObjects
         {
             ScaledObjects = scaledObjects,
             Deployments = [.. documents.Where(d => Kind(d) == "Deployment").Select(d => KedaJson.Deserialize<V1Deployment>(d.ToJsonString())!)],

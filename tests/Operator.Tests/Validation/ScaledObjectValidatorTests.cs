@@ -10,12 +10,12 @@ public sealed class ScaledObjectValidatorTests
 {
     [Fact]
     public void Validate_NoOtherHpa_IsValid() =>
-        Assert.True(ScaledObjectValidator.ValidateCreate(ScaledObject(), new InMemoryValidationContext()).IsValid);
+        Assert.True(ScaledObjectValidator.ValidateCreate(ScaledObject(), new InMemoryObjects()).IsValid);
 
     [Fact]
     public void Validate_OtherHpaForOtherWorkload_IsValid()
     {
-        var context = new InMemoryValidationContext { HorizontalPodAutoscalers = [Hpa("other-hpa-name", "other-workload", "apps/v1", "Deployment")] };
+        var context = new InMemoryObjects { HorizontalPodAutoscalers = [Hpa("other-hpa-name", "other-workload", "apps/v1", "Deployment")] };
 
         Assert.True(ScaledObjectValidator.ValidateCreate(ScaledObject(), context).IsValid);
     }
@@ -24,7 +24,7 @@ public sealed class ScaledObjectValidatorTests
     public void Validate_OwnHpaAlreadyGenerated_IsValid()
     {
         var so = ScaledObject();
-        var context = new InMemoryValidationContext { HorizontalPodAutoscalers = [Hpa("test-so-hpa", WorkloadName, "apps/v1", "Deployment", so)] };
+        var context = new InMemoryObjects { HorizontalPodAutoscalers = [Hpa("test-so-hpa", WorkloadName, "apps/v1", "Deployment", so)] };
 
         Assert.True(ScaledObjectValidator.ValidateCreate(so, context).IsValid);
     }
@@ -32,7 +32,7 @@ public sealed class ScaledObjectValidatorTests
     [Fact]
     public void Validate_UnmanagedHpaOnSameWorkload_IsRejected()
     {
-        var context = new InMemoryValidationContext { HorizontalPodAutoscalers = [Hpa("test-unmanaged-hpa", WorkloadName, "apps/v1", "Deployment")] };
+        var context = new InMemoryObjects { HorizontalPodAutoscalers = [Hpa("test-unmanaged-hpa", WorkloadName, "apps/v1", "Deployment")] };
 
         var result = ScaledObjectValidator.ValidateCreate(ScaledObject(), context);
 
@@ -42,7 +42,7 @@ public sealed class ScaledObjectValidatorTests
     [Fact]
     public void Validate_TransferOwnershipWithHpaName_IsValid()
     {
-        var context = new InMemoryValidationContext { HorizontalPodAutoscalers = [Hpa("existing", WorkloadName, "apps/v1", "Deployment")] };
+        var context = new InMemoryObjects { HorizontalPodAutoscalers = [Hpa("existing", WorkloadName, "apps/v1", "Deployment")] };
         var so = ScaledObject(annotations: new() { [ScaledObjectAnnotations.TransferHpaOwnership] = "true" }, hpaName: "existing");
 
         Assert.True(ScaledObjectValidator.ValidateCreate(so, context).IsValid);
@@ -51,7 +51,7 @@ public sealed class ScaledObjectValidatorTests
     [Fact]
     public void Validate_TransferOwnershipWithoutHpaName_IsRejected()
     {
-        var context = new InMemoryValidationContext { HorizontalPodAutoscalers = [Hpa("existing", WorkloadName, "apps/v1", "Deployment")] };
+        var context = new InMemoryObjects { HorizontalPodAutoscalers = [Hpa("existing", WorkloadName, "apps/v1", "Deployment")] };
         var so = ScaledObject(annotations: new() { [ScaledObjectAnnotations.TransferHpaOwnership] = "true" });
 
         var result = ScaledObjectValidator.ValidateCreate(so, context);
@@ -68,13 +68,13 @@ public sealed class ScaledObjectValidatorTests
         hpa.Metadata.Annotations = new Dictionary<string, string> { [ScaledObjectAnnotations.ValidationsHpaOwnership] = "false" };
         var so = ScaledObject(annotations: new() { [ScaledObjectAnnotations.TransferHpaOwnership] = "false" }, hpaName: "disabled");
 
-        Assert.True(ScaledObjectValidator.ValidateCreate(so, new InMemoryValidationContext { HorizontalPodAutoscalers = [hpa] }).IsValid);
+        Assert.True(ScaledObjectValidator.ValidateCreate(so, new InMemoryObjects { HorizontalPodAutoscalers = [hpa] }).IsValid);
     }
 
     [Fact]
     public void Validate_AnotherScaledObjectOnSameWorkload_IsRejected()
     {
-        var context = new InMemoryValidationContext { ScaledObjects = [ScaledObject(name: "test-so2")] };
+        var context = new InMemoryObjects { ScaledObjects = [ScaledObject(name: "test-so2")] };
 
         var result = ScaledObjectValidator.ValidateCreate(ScaledObject(), context);
 
@@ -82,9 +82,23 @@ public sealed class ScaledObjectValidatorTests
     }
 
     [Fact]
+    public void Validate_AnotherScaledObjectOnSameWorkload_CreatedLater_DoesNotCount_TheLaterOneIsRejected()
+    {
+        var first = ScaledObject(name: "first");
+        first.Metadata.CreationTimestamp = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var second = ScaledObject(name: "second");
+        second.Metadata.CreationTimestamp = first.Metadata.CreationTimestamp.Value.AddSeconds(1);
+        var context = new InMemoryObjects { ScaledObjects = [first, second] };
+
+        Assert.True(ScaledObjectValidator.ValidateCreate(first, context).IsValid);
+        Assert.Contains("the workload 'test-workload' of type 'apps/v1.Deployment' is already managed by the ScaledObject 'first'",
+            ScaledObjectValidator.ValidateCreate(second, context).Errors);
+    }
+
+    [Fact]
     public void Validate_AnotherScaledObjectOnSameNameOtherKind_IsValid()
     {
-        var context = new InMemoryValidationContext { ScaledObjects = [ScaledObject(name: "so-for-deployment")] };
+        var context = new InMemoryObjects { ScaledObjects = [ScaledObject(name: "so-for-deployment")] };
 
         Assert.True(ScaledObjectValidator.ValidateCreate(ScaledObject(name: "so-for-statefulset", kind: "StatefulSet"), context).IsValid);
     }
@@ -92,7 +106,7 @@ public sealed class ScaledObjectValidatorTests
     [Fact]
     public void Validate_AnotherScaledObjectWithSameHpaName_IsRejected()
     {
-        var context = new InMemoryValidationContext { ScaledObjects = [ScaledObject(name: "other", targetName: "other-workload", hpaName: "shared")] };
+        var context = new InMemoryObjects { ScaledObjects = [ScaledObject(name: "other", targetName: "other-workload", hpaName: "shared")] };
 
         var result = ScaledObjectValidator.ValidateCreate(ScaledObject(hpaName: "shared"), context);
 
@@ -102,7 +116,7 @@ public sealed class ScaledObjectValidatorTests
     [Fact]
     public void Validate_UnknownCustomKind_IsRejected()
     {
-        var context = new InMemoryValidationContext { HorizontalPodAutoscalers = [Hpa("test-custom-hpa", WorkloadName, "custom-api/v1", "custom-kind")] };
+        var context = new InMemoryObjects { HorizontalPodAutoscalers = [Hpa("test-custom-hpa", WorkloadName, "custom-api/v1", "custom-kind")] };
 
         Assert.False(ScaledObjectValidator.ValidateCreate(ScaledObject(apiVersion: "custom-api/v1", kind: "custom-kind"), context).IsValid);
     }
@@ -110,7 +124,7 @@ public sealed class ScaledObjectValidatorTests
     [Fact]
     public void Validate_HpaOnMappedCustomKind_IsRejected()
     {
-        var context = new InMemoryValidationContext
+        var context = new InMemoryObjects
         {
             HorizontalPodAutoscalers = [Hpa("test-custom-hpa", WorkloadName, "custom-api/v1", "custom-kind")],
             Resources = new Dictionary<(string, string), string> { [("custom-api", "custom-kind")] = "custom-kinds" },
@@ -128,7 +142,7 @@ public sealed class ScaledObjectValidatorTests
         so.Spec.MinReplicaCount = 10;
         so.Spec.MaxReplicaCount = 5;
 
-        Assert.Contains("MinReplicaCount=10 must be less than MaxReplicaCount=5", ScaledObjectValidator.ValidateCreate(so, new InMemoryValidationContext()).Errors);
+        Assert.Contains("MinReplicaCount=10 must be less than MaxReplicaCount=5", ScaledObjectValidator.ValidateCreate(so, new InMemoryObjects()).Errors);
     }
 
     [Fact]
@@ -137,7 +151,7 @@ public sealed class ScaledObjectValidatorTests
         var so = ScaledObject();
         so.Spec.Triggers = [];
 
-        Assert.Contains("no triggers defined in the ScaledObject/ScaledJob", ScaledObjectValidator.ValidateCreate(so, new InMemoryValidationContext()).Errors);
+        Assert.Contains("no triggers defined in the ScaledObject/ScaledJob", ScaledObjectValidator.ValidateCreate(so, new InMemoryObjects()).Errors);
     }
 
     [Fact]
@@ -148,7 +162,7 @@ public sealed class ScaledObjectValidatorTests
         so.Spec.Advanced!.ScalingModifiers = new ScalingModifiers { Target = "2", Formula = "trig_one ?? trig_two ?? 5" };
         so.Spec.Fallback = new Fallback { FailureThreshold = 3, Replicas = 5, Behavior = "scalingModifiers" };
 
-        Assert.True(ScaledObjectValidator.ValidateCreate(so, new InMemoryValidationContext()).IsValid);
+        Assert.True(ScaledObjectValidator.ValidateCreate(so, new InMemoryObjects()).IsValid);
     }
 
     [Fact]
@@ -159,7 +173,7 @@ public sealed class ScaledObjectValidatorTests
 
         Assert.Contains(
             "scalingModifiers fallback behavior requires scalingModifiers.formula to be defined",
-            ScaledObjectValidator.ValidateCreate(so, new InMemoryValidationContext()).Errors);
+            ScaledObjectValidator.ValidateCreate(so, new InMemoryObjects()).Errors);
     }
 
     [Fact]
@@ -168,7 +182,7 @@ public sealed class ScaledObjectValidatorTests
         var so = ScaledObject();
         so.Spec.Advanced!.ScalingModifiers = new ScalingModifiers { Formula = "workload_trig + cron_trig" };
 
-        var result = ScaledObjectValidator.ValidateCreate(so, new InMemoryValidationContext());
+        var result = ScaledObjectValidator.ValidateCreate(so, new InMemoryObjects());
 
         Assert.Contains("error validating formula in ScalingModifiers\nformula is given but target is empty", result.Errors);
     }
@@ -181,8 +195,8 @@ public sealed class ScaledObjectValidatorTests
         var updated = ScaledObject(cpuAndMemory: true);
         updated.Metadata.Finalizers = [];
 
-        Assert.True(ScaledObjectValidator.ValidateUpdate(updated, old, new InMemoryValidationContext()).IsValid);
-        Assert.False(ScaledObjectValidator.ValidateCreate(updated, new InMemoryValidationContext()).IsValid);
+        Assert.True(ScaledObjectValidator.ValidateUpdate(updated, old, new InMemoryObjects()).IsValid);
+        Assert.False(ScaledObjectValidator.ValidateCreate(updated, new InMemoryObjects()).IsValid);
     }
 
     [Fact]
@@ -192,7 +206,7 @@ public sealed class ScaledObjectValidatorTests
         so.Spec.MinReplicaCount = 1;
         so.Spec.PollingInterval = 30;
 
-        var result = ScaledObjectValidator.ValidateCreate(so, new InMemoryValidationContext());
+        var result = ScaledObjectValidator.ValidateCreate(so, new InMemoryObjects());
 
         Assert.True(result.IsValid);
         Assert.Single(result.Warnings);

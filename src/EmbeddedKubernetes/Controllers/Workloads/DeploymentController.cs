@@ -43,8 +43,7 @@ internal sealed class DeploymentController : QueueController
         var ns = deployment.Metadata.NamespaceProperty;
         var desired = deployment.Spec.Replicas ?? 1;
         var hash = TemplateHash.Compute(deployment.Spec.Template);
-        var owned = _informers.ReplicaSets.Items
-            .Where(rs => rs.Metadata.NamespaceProperty == ns && KubeObjects.IsOwnedBy(rs.Metadata, deployment.Metadata)).ToList();
+        var owned = _informers.ReplicaSets.InNamespace(ns).Where(rs => KubeObjects.IsOwnedBy(rs.Metadata, deployment.Metadata)).ToList();
         var newRs = owned.FirstOrDefault(rs => rs.Metadata.Labels?.TryGetValue(TemplateHash.Label, out var h) == true && h == hash);
         var old = owned.Where(rs => rs != newRs).ToList();
 

@@ -44,7 +44,7 @@ internal sealed class JobController : QueueController
         }
 
         var ns = job.Metadata.NamespaceProperty;
-        var owned = _informers.Pods.Items.Where(p => p.Metadata.NamespaceProperty == ns && KubeObjects.IsOwnedBy(p.Metadata, job.Metadata)).ToList();
+        var owned = _informers.Pods.InNamespace(ns).Where(p => KubeObjects.IsOwnedBy(p.Metadata, job.Metadata)).ToList();
         var succeeded = owned.Count(p => p.Status?.Phase == "Succeeded");
         var failed = owned.Count(p => p.Status?.Phase == "Failed");
         var activePods = owned.Where(KubeObjects.IsActive).ToList();

@@ -40,7 +40,7 @@ internal sealed class ReplicaSetController : QueueController
         }
 
         var ns = rs.Metadata.NamespaceProperty;
-        var owned = _informers.Pods.Items.Where(p => p.Metadata.NamespaceProperty == ns && KubeObjects.IsOwnedBy(p.Metadata, rs.Metadata)).ToList();
+        var owned = _informers.Pods.InNamespace(ns).Where(p => KubeObjects.IsOwnedBy(p.Metadata, rs.Metadata)).ToList();
         var active = owned.Where(KubeObjects.IsActive).ToList();
         var effective = _expectations.Effective(key, active.Select(p => p.Metadata.Name),
             owned.Select(p => p.Metadata.Name).ToHashSet(StringComparer.Ordinal));

@@ -44,7 +44,7 @@ internal sealed class StatefulSetController : QueueController
 
         var ns = set.Metadata.NamespaceProperty;
         var name = set.Metadata.Name;
-        var owned = _informers.Pods.Items.Where(p => p.Metadata.NamespaceProperty == ns && KubeObjects.IsOwnedBy(p.Metadata, set.Metadata)).ToList();
+        var owned = _informers.Pods.InNamespace(ns).Where(p => KubeObjects.IsOwnedBy(p.Metadata, set.Metadata)).ToList();
         var byName = owned.ToDictionary(p => p.Metadata.Name, StringComparer.Ordinal);
         var effective = _expectations.Effective(key, owned.Where(p => p.Metadata.DeletionTimestamp is null).Select(p => p.Metadata.Name),
             byName.Keys.ToHashSet(StringComparer.Ordinal));

@@ -1,11 +1,15 @@
 using k8s.Models;
 using Operator.Api;
 using Operator.Resolution;
+using Operator.Validation;
 
-namespace Operator.Validation;
+namespace Operator.Tests.Validation;
 
-/// <summary>An <see cref="IObjectsAtHand"/> over plain lists (tests, callers without manifests).</summary>
-public sealed class InMemoryValidationContext : IObjectsAtHand
+/// <summary>
+/// The objects at hand as plain lists, for rule tests: the same <see cref="IObjectsAtHand"/> the operator answers from its
+/// informers and <c>validate</c> from its input files.
+/// </summary>
+public sealed class InMemoryObjects : IObjectsAtHand
 {
     public IList<ScaledObject> ScaledObjects { get; init; } = [];
 
