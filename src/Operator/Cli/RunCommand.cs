@@ -114,18 +114,10 @@ internal sealed class RunCommand
             await stderr.WriteLineAsync($"run: {warning}").ConfigureAwait(false);
         }
 
-        var endpoints = new OperatorEndpointsOptions();
-        options.Apply(endpoints, KubernetesClientConfiguration.IsInCluster() && options.Kubeconfig is null);
-        var builder = WebApplication.CreateSlimBuilder();
-        // Request logs of the adapter and probes would drown the operator's own lines.
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        // Decision spans and logs over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (the AppHost sets it: the dashboard).
-        builder.ConfigureOpenTelemetry(ScaledObjectPoller.ActivitySource.Name);
+        WebApplication app;
         try
         {
-            // Leadership first: hosted services stop in reverse order, so the lease is released last.
-            builder.Services.AddLeaderElection(options.LeaderElection());
-            builder.AddOperatorEndpoints(endpoints);
+            app = BuildHost(options);
         }
         catch (ArgumentException e)
         {
@@ -133,10 +125,33 @@ internal sealed class RunCommand
             return OperatorCli.ExitUsage;
         }
 
-        builder.Services.AddOperatorCore(options.Apply);
-        await using var app = builder.Build();
-        app.MapOperatorEndpoints();
-        await app.RunAsync().ConfigureAwait(false);
+        await using (app.ConfigureAwait(false))
+        {
+            await app.RunAsync().ConfigureAwait(false);
+        }
+
         return 0;
+    }
+
+    /// <summary>
+    /// The operator's host as <c>run</c> starts it, built but not started; an <see cref="ArgumentException"/> names a
+    /// flag whose value cannot be used.
+    /// </summary>
+    internal static WebApplication BuildHost(RunOptions options)
+    {
+        var endpoints = new OperatorEndpointsOptions();
+        options.Apply(endpoints, KubernetesClientConfiguration.IsInCluster() && options.Kubeconfig is null);
+        var builder = WebApplication.CreateSlimBuilder();
+        // Request logs of the adapter and probes would drown the operator's own lines.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Decision spans and logs over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (the AppHost sets it: the dashboard).
+        builder.ConfigureOpenTelemetry(ScaledObjectPoller.ActivitySource.Name);
+        // Leadership first: hosted services stop in reverse order, so the lease is released last.
+        builder.Services.AddLeaderElection(options.LeaderElection());
+        builder.AddOperatorEndpoints(endpoints);
+        builder.Services.AddOperatorCore(options.Apply);
+        var app = builder.Build();
+        app.MapOperatorEndpoints();
+        return app;
     }
 }

@@ -10,6 +10,7 @@ using Operator.Leadership;
 using Operator.Metrics;
 using Operator.ScaleLoop;
 using Operator.Scalers;
+using Operator.Scalers.Http;
 using Operator.Scaling.Direct;
 using Operator.Telemetry;
 
@@ -41,8 +42,13 @@ public static class OperatorCoreServiceCollectionExtensions
         services.AddSingleton(sp => new ScaledObjectWriter(sp.GetRequiredService<IKubernetes>(),
             new EventRecorder(sp.GetRequiredService<IKubernetes>(), OperatorDefaults.Component, sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<EventRecorder>())));
-        services.AddSingleton(sp => new ScalerFactory(sp.GetRequiredService<OperatorInformers>(), options.ClusterObjectNamespace,
-            new ScalerServices { TimeProvider = sp.GetRequiredService<TimeProvider>(), LoggerFactory = sp.GetRequiredService<ILoggerFactory>() }));
+        services.AddScalerHttpClients();
+        services.AddSingleton(sp => new ScalerFactory(sp.GetRequiredService<OperatorInformers>(), options.ClusterObjectNamespace, new ScalerServices
+        {
+            TimeProvider = sp.GetRequiredService<TimeProvider>(),
+            LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
+            Http = sp.GetRequiredService<ScalerHttpClients>(),
+        }));
         services.AddSingleton<ScalerCache>();
         services.AddSingleton<MetricsCache>();
         services.TryAddSingleton<OperatorMetrics>();

@@ -16,6 +16,9 @@ internal sealed class ScalerFactory(OperatorInformers informers, string clusterO
 {
     private readonly ScalerConfigBuilder _configs = new(informers, clusterObjectNamespace);
 
+    /// <summary>What every scaler is built with (clock, logging, the host's HTTP clients).</summary>
+    public ScalerServices Services => services;
+
     public BuiltScalers Build(ScaledObject so)
     {
         var ns = so.Metadata.NamespaceProperty;

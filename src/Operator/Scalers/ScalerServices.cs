@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Operator.Scalers.Http;
 
 namespace Operator.Scalers;
 
@@ -9,7 +10,16 @@ public sealed record ScalerServices
     /// <summary>Defaults for offline use (validation, tests): system clock, no logging.</summary>
     public static readonly ScalerServices Default = new();
 
+    private readonly ScalerHttpClients? _http;
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>HTTP clients from <see cref="IHttpClientFactory"/>: the host's, or offline a process-wide default.</summary>
+    internal ScalerHttpClients Http
+    {
+        get => _http ?? ScalerHttpClients.Default;
+        init => _http = value;
+    }
 }

@@ -15,9 +15,6 @@ internal static class PrometheusDefaults
     /// <summary>SigV4 service name of Amazon Managed Service for Prometheus.</summary>
     public const string AwsService = "aps";
 
-    /// <summary>How long a pooled connection lives before DNS is re-resolved.</summary>
-    public static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
-
     /// <summary>Refresh an Azure token this long before it expires.</summary>
     public static readonly TimeSpan TokenRefreshMargin = TimeSpan.FromMinutes(5);
 

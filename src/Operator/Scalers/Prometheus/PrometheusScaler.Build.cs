@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Operator.Scalers.Aws;
 using Operator.Scalers.Config;
+using Operator.Scalers.Http;
 
 namespace Operator.Scalers.Prometheus;
 
@@ -16,14 +17,14 @@ internal sealed partial class PrometheusScaler
     /// credentials. Never touches the network; credentials (Azure tokens, AWS chains) are fetched on the first query.
     /// </summary>
     public static ScalerBuildResult Build(ScalerConfig config, ScalerServices services) =>
-        Build(config, services?.TimeProvider, services?.LoggerFactory.CreateLogger(typeof(PrometheusScaler).FullName!));
+        Build(config, services?.TimeProvider, services?.LoggerFactory.CreateLogger(typeof(PrometheusScaler).FullName!), services?.Http);
 
-    /// <summary><see cref="Build(ScalerConfig, ScalerServices)"/> with explicit dependencies (tests use their own pool).</summary>
+    /// <summary><see cref="Build(ScalerConfig, ScalerServices)"/> with explicit dependencies (tests bring their own clients).</summary>
     internal static ScalerBuildResult Build(
         ScalerConfig config,
         TimeProvider? timeProvider = null,
         ILogger? logger = null,
-        PrometheusHttpPool? pool = null)
+        ScalerHttpClients? http = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         var (metricType, metricTypeError) = MetricTargets.GetMetricTargetType(config);
@@ -60,8 +61,7 @@ internal sealed partial class PrometheusScaler
             MetricTargetType = metricType,
         };
 
-        var lease = (pool ?? PrometheusHttpPool.Shared).Acquire(transport!.Tls);
-        var scaler = new PrometheusScaler(settings, lease, transport.Headers, transport.Authorizer, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
+        var scaler = new PrometheusScaler(settings, http ?? ScalerHttpClients.Default, transport!.Tls, transport.Headers, transport.Authorizer, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
         return ScalerBuildResult.Success(scaler, infos);
     }
 
@@ -88,11 +88,11 @@ internal sealed partial class PrometheusScaler
     {
         if (!auth.Disabled)
         {
-            var tls = PrometheusTlsSettings.Default(meta.UnsafeSsl);
+            var tls = ScalerTlsSettings.Default(meta.UnsafeSsl);
             if (auth.Ca.Length > 0 || auth.Enabled(PrometheusAuthConfig.Tls))
             {
                 // KEDA builds a separate transport here that always verifies (unsafeSsl is ignored).
-                var (custom, tlsError) = PrometheusTlsSettings.Custom(auth.Cert, auth.Key, auth.Ca);
+                var (custom, tlsError) = ScalerTlsSettings.Custom(auth.Cert, auth.Key, auth.Ca);
                 if (tlsError is not null)
                 {
                     return (null, tlsError);
@@ -115,7 +115,7 @@ internal sealed partial class PrometheusScaler
         {
             var externalId = aws.RoleArn.Length > 0 ? config.AuthParams.GetValueOrDefault("awsExternalId") : null;
             var signer = new AwsSigV4Authorizer(aws, externalId, meta.AwsRegion, timeProvider);
-            return (new Transport(PrometheusTlsSettings.Default(false), [], signer), null);
+            return (new Transport(ScalerTlsSettings.Default(false), [], signer), null);
         }
 
         if (config.PodIdentity.Provider is "azure-workload" or "azure")
@@ -132,10 +132,10 @@ internal sealed partial class PrometheusScaler
             }
 
             var credential = AzureTokenAuthorizer.CreateWorkloadCredential(config.PodIdentity);
-            return (new Transport(PrometheusTlsSettings.Default(false), [], new AzureTokenAuthorizer(credential, scope!, timeProvider)), null);
+            return (new Transport(ScalerTlsSettings.Default(false), [], new AzureTokenAuthorizer(credential, scope!, timeProvider)), null);
         }
 
-        return (new Transport(PrometheusTlsSettings.Default(meta.UnsafeSsl), [], null), null);
+        return (new Transport(ScalerTlsSettings.Default(meta.UnsafeSsl), [], null), null);
     }
 
     /// <summary>KEDA's request auth: bearer, else basic, else custom header.</summary>
@@ -191,5 +191,5 @@ internal sealed partial class PrometheusScaler
         config.TriggerMetadata.TryGetValue(metadataKey, out var envName)
         && config.ResolvedEnv.GetValueOrDefault(envName, "").Length > 0;
 
-    private sealed record Transport(PrometheusTlsSettings Tls, IReadOnlyList<KeyValuePair<string, string>> Headers, IPrometheusRequestAuthorizer? Authorizer);
+    private sealed record Transport(ScalerTlsSettings Tls, IReadOnlyList<KeyValuePair<string, string>> Headers, IPrometheusRequestAuthorizer? Authorizer);
 }

@@ -4,6 +4,7 @@ using System.Security.Authentication;
 using System.Text;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using Operator.Scalers.Http;
 
 namespace Operator.Scalers.Prometheus;
 
@@ -14,7 +15,8 @@ namespace Operator.Scalers.Prometheus;
 internal sealed partial class PrometheusScaler : IScaler
 {
     private readonly PrometheusSettings _settings;
-    private readonly PrometheusHttpLease _http;
+    private readonly ScalerHttpClients _http;
+    private readonly ScalerTlsSettings _tls;
     private readonly IReadOnlyList<KeyValuePair<string, string>> _authHeaders;
     private readonly IPrometheusRequestAuthorizer? _authorizer;
     private readonly TimeProvider _timeProvider;
@@ -22,7 +24,8 @@ internal sealed partial class PrometheusScaler : IScaler
 
     internal PrometheusScaler(
         PrometheusSettings settings,
-        PrometheusHttpLease http,
+        ScalerHttpClients http,
+        ScalerTlsSettings tls,
         IReadOnlyList<KeyValuePair<string, string>> authHeaders,
         IPrometheusRequestAuthorizer? authorizer,
         TimeProvider timeProvider,
@@ -30,6 +33,7 @@ internal sealed partial class PrometheusScaler : IScaler
     {
         _settings = settings;
         _http = http;
+        _tls = tls;
         _authHeaders = authHeaders;
         _authorizer = authorizer;
         _timeProvider = timeProvider;
@@ -39,6 +43,8 @@ internal sealed partial class PrometheusScaler : IScaler
     internal PrometheusSettings Settings => _settings;
 
     internal IPrometheusRequestAuthorizer? Authorizer => _authorizer;
+
+    internal ScalerTlsSettings Tls => _tls;
 
     // KEDA's GetMetricTargetMili: the threshold goes through "%.3f" into a quantity.
     public IReadOnlyList<V2MetricSpec> GetMetricSpecs() =>
@@ -72,6 +78,7 @@ internal sealed partial class PrometheusScaler : IScaler
             return (-1, headerError);
         }
 
+        // KEDA's http.Client.Timeout: one deadline for the whole call (credentials, connect retry, headers and body).
         using var timeout = new CancellationTokenSource(_settings.Timeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
@@ -81,7 +88,8 @@ internal sealed partial class PrometheusScaler : IScaler
                 return (-1, authError);
             }
 
-            using var response = await _http.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            using var client = _http.Create(_tls);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status is < 200 or > 299)
@@ -102,11 +110,8 @@ internal sealed partial class PrometheusScaler : IScaler
         }
     }
 
-    public ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    // The factory owns the handlers; a scaler holds nothing to release.
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private string? ApplyHeaders(HttpRequestMessage request)
     {

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Microsoft.Extensions.Time.Testing;
 using Operator.Scalers;
+using Operator.Scalers.Http;
 using Operator.Scalers.Prometheus;
 
 namespace Operator.Tests.Scalers.Prometheus;
@@ -198,7 +199,7 @@ public sealed class PrometheusCloudAuthTests
     {
         var settings = PrometheusScaler.ParseMetadata(PrometheusScalerHttpTests.Config(address)).Meta!;
         var built = new PrometheusSettings { ServerAddress = settings.ServerAddress, Query = settings.Query };
-        return new PrometheusScaler(built, new PrometheusHttpPool().Acquire(PrometheusTlsSettings.Default(false)), [], authorizer, time,
+        return new PrometheusScaler(built, ScalerHttpClients.Default, ScalerTlsSettings.Default(false), [], authorizer, time,
             Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
     }
 

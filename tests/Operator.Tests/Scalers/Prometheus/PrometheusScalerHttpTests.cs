@@ -112,21 +112,15 @@ public sealed class PrometheusScalerHttpTests
     }
 
     [Fact]
-    public async Task Build_SameTransportSettings_ShareOnePooledClient()
+    public void Build_SameTransportSettings_ShareOneNamedClient()
     {
-        var pool = new PrometheusHttpPool();
         var config = Config("http://127.0.0.1:1");
-        var first = PrometheusScaler.Build(config, pool: pool).Scaler!;
-        var second = PrometheusScaler.Build(config with { TriggerIndex = 1 }, pool: pool).Scaler!;
-        var insecure = PrometheusScaler.Build(Config("http://127.0.0.1:1", ("unsafeSsl", "true")), pool: pool).Scaler!;
+        var first = (PrometheusScaler)PrometheusScaler.Build(config).Scaler!;
+        var second = (PrometheusScaler)PrometheusScaler.Build(config with { TriggerIndex = 1 }).Scaler!;
+        var insecure = (PrometheusScaler)PrometheusScaler.Build(Config("http://127.0.0.1:1", ("unsafeSsl", "true"))).Scaler!;
 
-        Assert.Equal(2, pool.Count);
-        await first.DisposeAsync();
-        await insecure.DisposeAsync();
-        Assert.Equal(1, pool.Count);
-        await second.DisposeAsync();
-        await second.DisposeAsync();
-        Assert.Equal(0, pool.Count);
+        Assert.Equal(first.Tls.ClientName, second.Tls.ClientName);
+        Assert.NotEqual(first.Tls.ClientName, insecure.Tls.ClientName);
     }
 
     internal static ScalerConfig Config(string serverAddress, params (string Key, string Value)[] metadata)

@@ -32,11 +32,12 @@ internal sealed class PrometheusStubServer : IAsyncDisposable
 
     public static async Task<PrometheusStubServer> StartAsync(
         Func<StubRequest, Task<(int Status, string Body)>> respond,
-        X509Certificate2? serverCertificate = null)
+        X509Certificate2? serverCertificate = null,
+        int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen =>
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port, listen =>
         {
             if (serverCertificate is not null)
             {

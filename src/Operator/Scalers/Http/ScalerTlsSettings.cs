@@ -3,21 +3,22 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
-namespace Operator.Scalers.Prometheus;
+namespace Operator.Scalers.Http;
 
 /// <summary>
-/// How the connection to Prometheus is secured: KEDA's default transport (<c>unsafeSsl</c> skips verification) or,
-/// when auth modes are set and a CA or client certificate is given, a transport that trusts the system roots plus
-/// <c>ca</c>, presents <c>cert</c>/<c>key</c> and always verifies (KEDA ignores <c>unsafeSsl</c> there).
+/// How a scaler's HTTP connection is secured: KEDA's default transport (<c>unsafeSsl</c> skips verification) or,
+/// when a CA or client certificate is given, a transport that trusts the system roots plus <c>ca</c>, presents
+/// <c>cert</c>/<c>key</c> and always verifies (KEDA's prometheus scaler ignores <c>unsafeSsl</c> there). Each distinct
+/// configuration is one named <see cref="IHttpClientFactory"/> client (<see cref="ClientName"/>).
 /// </summary>
-internal sealed class PrometheusTlsSettings
+internal sealed class ScalerTlsSettings
 {
-    private PrometheusTlsSettings(bool unsafeSsl, X509Certificate2? clientCertificate, X509Certificate2Collection customRoots, string poolKey)
+    private ScalerTlsSettings(bool unsafeSsl, X509Certificate2? clientCertificate, X509Certificate2Collection customRoots, string clientName)
     {
         UnsafeSsl = unsafeSsl;
         ClientCertificate = clientCertificate;
         CustomRoots = customRoots;
-        PoolKey = poolKey;
+        ClientName = clientName;
     }
 
     public bool UnsafeSsl { get; }
@@ -26,17 +27,21 @@ internal sealed class PrometheusTlsSettings
 
     public X509Certificate2Collection CustomRoots { get; }
 
-    /// <summary>Identifies equal configurations so they share one connection pool; a hash, never the key material.</summary>
-    public string PoolKey { get; }
+    /// <summary>
+    /// The factory client's name: equal configurations share one client and its handler pool. The custom part is a
+    /// hash, never the key material.
+    /// </summary>
+    public string ClientName { get; }
 
     /// <summary>KEDA's default transport: system roots, verification skipped when <paramref name="unsafeSsl"/>.</summary>
-    public static PrometheusTlsSettings Default(bool unsafeSsl) => new(unsafeSsl, null, [], unsafeSsl ? "unsafe" : "default");
+    public static ScalerTlsSettings Default(bool unsafeSsl) =>
+        new(unsafeSsl, null, [], ScalerHttpDefaults.ClientNamePrefix + (unsafeSsl ? "unsafe" : "default"));
 
     /// <summary>
     /// The custom-TLS transport. Fails (without echoing the material) when the client certificate or key cannot be
     /// read; an unreadable CA is ignored, like Go's <c>AppendCertsFromPEM</c> result that KEDA drops.
     /// </summary>
-    public static (PrometheusTlsSettings? Settings, string? Error) Custom(string cert, string key, string ca)
+    public static (ScalerTlsSettings? Settings, string? Error) Custom(string cert, string key, string ca)
     {
         X509Certificate2? clientCertificate = null;
         if (cert.Length > 0 && key.Length > 0)
@@ -69,10 +74,10 @@ internal sealed class PrometheusTlsSettings
         }
 
         var key64 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{cert}\0{key}\0{ca}")));
-        return (new PrometheusTlsSettings(false, clientCertificate, roots, "custom:" + key64), null);
+        return (new ScalerTlsSettings(false, clientCertificate, roots, ScalerHttpDefaults.ClientNamePrefix + "custom-" + key64), null);
     }
 
-    /// <summary>Creates the pooled handler for this configuration.</summary>
+    /// <summary>The factory's primary handler for this configuration (a new one each time the factory rotates handlers).</summary>
     public SocketsHttpHandler CreateHandler()
     {
         var ssl = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = Validate };
@@ -83,7 +88,7 @@ internal sealed class PrometheusTlsSettings
 
         return new SocketsHttpHandler
         {
-            PooledConnectionLifetime = PrometheusDefaults.PooledConnectionLifetime,
+            PooledConnectionLifetime = ScalerHttpDefaults.PooledConnectionLifetime,
             AutomaticDecompression = System.Net.DecompressionMethods.GZip,
             SslOptions = ssl,
         };
