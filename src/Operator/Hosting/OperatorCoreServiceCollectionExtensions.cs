@@ -51,6 +51,7 @@ public static class OperatorCoreServiceCollectionExtensions
         }));
         services.AddSingleton<ScalerCache>();
         services.AddSingleton<MetricsCache>();
+        services.AddSingleton<FallbackHealthLedger>();
         services.TryAddSingleton<OperatorMetrics>();
         services.AddSingleton<TriggerQueries>();
         services.AddSingleton<ResourceTotals>();

@@ -5,6 +5,7 @@ using Operator.Metrics;
 using Operator.Scalers;
 using Operator.Scaling.Fallbacks;
 using Operator.Scaling.Modifiers;
+using Operator.Scaling.Status;
 
 namespace Operator.ScaleLoop;
 
@@ -12,11 +13,18 @@ namespace Operator.ScaleLoop;
 /// KEDA's <c>GetScaledObjectMetrics</c> for the metrics adapter: finds the triggers that report the metric (names
 /// compared case-insensitively; with scalingModifiers every External metric feeds the formula), answers from the last
 /// poll when the trigger has <c>useCachedMetrics</c>, otherwise asks the cached scaler, then applies fallback and the
-/// scalingModifiers formula with the same functions the scale loop's poll step uses. Health is read from the status
-/// the loop writes (the loop alone counts failures, once per poll).
+/// scalingModifiers formula with the same functions the scale loop's poll step uses. Failures count in the
+/// <see cref="FallbackHealthLedger"/> the loop counts in (at most once per metric per polling interval) and a changed
+/// count is written to <c>status.health</c> with the Fallback condition through the loop's status writer, as KEDA's
+/// adapter path does.
 /// </summary>
 internal sealed class ScaledObjectMetricsSource(
-    OperatorInformers informers, ScalerCache scalers, MetricsCache metrics, ScaleTargetClient scaleTargets) : IScaledObjectMetricsSource
+    OperatorInformers informers,
+    ScalerCache scalers,
+    MetricsCache metrics,
+    FallbackHealthLedger ledger,
+    ScaleTargetClient scaleTargets,
+    ScaledObjectWriter writer) : IScaledObjectMetricsSource
 {
     public async ValueTask<ScaledObjectMetricsResult> GetMetricsAsync(
         string @namespace, string scaledObjectName, string metricName, CancellationToken cancellationToken)
@@ -32,7 +40,8 @@ internal sealed class ScaledObjectMetricsSource(
         var matching = new List<MetricValue>();
         var fallbackValues = new List<MetricValue>();
         var metricToTrigger = new Dictionary<string, string>(StringComparer.Ordinal);
-        var health = new List<KeyValuePair<string, HealthStatus>>();
+        var healthBefore = ledger.Current(key, so);
+        Dictionary<string, HealthStatus>? healthChanged = null;
         var (isError, fallbackActive, found) = (false, false, false);
         Replicas? replicas = null;
         foreach (var trigger in built.Triggers)
@@ -56,11 +65,10 @@ internal sealed class ScaledObjectMetricsSource(
                     replicas ??= await ReadReplicasAsync(so, spec, cancellationToken).ConfigureAwait(false);
                 }
 
-                var afterFallback = FallbackEvaluator.Apply(so, name, result.Metrics, result.Error, spec, replicas?.Current, replicas?.Ready);
-                if (afterFallback.Health is { } entry)
-                {
-                    health.Add(new(name, entry));
-                }
+                var queried = result;
+                var (afterFallback, changed) = ledger.RecordRequest(key, so, name, (health, countFailure) => FallbackEvaluator.Apply(
+                    so, name, queried.Metrics, queried.Error, spec, replicas?.Current, replicas?.Ready, health, countFailure));
+                healthChanged = changed ?? healthChanged;
 
                 if (!string.IsNullOrEmpty(trigger.Trigger.Name))
                 {
@@ -71,6 +79,11 @@ internal sealed class ScaledObjectMetricsSource(
                 fallbackActive |= afterFallback.FallbackActive;
                 (afterFallback.FallbackActive ? fallbackValues : matching).AddRange(afterFallback.Metrics);
             }
+        }
+
+        if (healthChanged is not null)
+        {
+            await WriteHealthAsync(so, healthBefore, healthChanged, cancellationToken).ConfigureAwait(false);
         }
 
         if (!found)
@@ -88,7 +101,7 @@ internal sealed class ScaledObjectMetricsSource(
             }
         }
 
-        var values = ScalingModifiersRuntime.Handle(so, FallbackEvaluator.Merge(so.Status?.Health, health), [.. matching, .. fallbackValues],
+        var values = ScalingModifiersRuntime.Handle(so, healthChanged ?? healthBefore, [.. matching, .. fallbackValues],
             metricToTrigger, fallbackActive, fallbackValues, built.Formula, out var formulaError);
         if (formulaError is not null)
         {
@@ -98,6 +111,22 @@ internal sealed class ScaledObjectMetricsSource(
         return values.Count > 0
             ? ScaledObjectMetricsResult.Success(values)
             : ScaledObjectMetricsResult.Missing($"no matching metrics found for {metricName} in scaledObject {key}");
+    }
+
+    // KEDA's adapter patches health and the Fallback condition itself; the fallback events come with the change that
+    // crossed the threshold (KEDA's loop only emits them when it sees the condition change itself, so it can miss one).
+    private async Task WriteHealthAsync(
+        ScaledObject so, Dictionary<string, HealthStatus> before, Dictionary<string, HealthStatus> after, CancellationToken cancellationToken)
+    {
+        var status = ScaledObjectStatusCopy.Of(so.Status);
+        status.Health = after;
+        var condition = FallbackEvaluator.FallbackCondition(so, after);
+        ScaledObjectConditions.Set(status, condition.Type, condition.Status, condition.Reason, condition.Message);
+        await writer.WriteStatusAsync(so, status, cancellationToken).ConfigureAwait(false);
+        if (FallbackEvents.ForTransition(FallbackEvaluator.IsFallbackActive(so, before), FallbackEvaluator.IsFallbackActive(so, after)) is { } transition)
+        {
+            await writer.EventAsync(so, transition, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     // The target's replicas for fallback behaviors other than static, and Running+Ready pods for Value targets.

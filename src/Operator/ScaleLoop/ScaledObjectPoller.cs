@@ -25,6 +25,7 @@ internal sealed class ScaledObjectPoller(
     OperatorInformers informers,
     ScalerCache scalers,
     MetricsCache metrics,
+    FallbackHealthLedger health,
     TriggerQueries queries,
     ScaleTargetClient scaleTargets,
     ScaledObjectWriter writer,
@@ -97,6 +98,7 @@ internal sealed class ScaledObjectPoller(
         _due.TryRemove(key, out _);
         await StopPushWatchAsync(key).ConfigureAwait(false);
         metrics.Forget(key);
+        health.Forget(key);
         direct.Forget(key);
         await scalers.InvalidateAsync(key).ConfigureAwait(false);
     }
@@ -122,9 +124,11 @@ internal sealed class ScaledObjectPoller(
             ? await scaleTargets.CountReadyPodsAsync(scale, ns, cancellationToken).ConfigureAwait(false)
             : (int?)null;
         informers.Autoscalers.TryGet($"{ns}/{so.Status?.HpaName}", out var hpa);
+        var counted = health.Current(key, so);
         var result = _step.Poll(new ScalePollInput
         {
             ScaledObject = so,
+            Health = counted,
             CurrentReplicas = current,
             CurrentReplicasError = scaleError,
             ReadyReplicas = ready,
@@ -132,6 +136,7 @@ internal sealed class ScaledObjectPoller(
             Formula = built.Formula,
             Hpa = hpa,
         });
+        health.RecordPoll(key, so, counted, result.Health);
         var isError = result.Activity.IsError;
         telemetry.RecordScaledObjectError(ns, so.Metadata.Name, isError);
         if (isError)

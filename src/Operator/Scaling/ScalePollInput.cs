@@ -25,6 +25,12 @@ public sealed record ScalePollInput
     /// <summary>The compiled scalingModifiers formula (from validation), when the ScaledObject has one.</summary>
     public CompiledFormula? Formula { get; init; }
 
+    /// <summary>
+    /// The fallback health to count from: what the operator counted last, which can be newer than the cached status
+    /// (the metrics adapter counts too). Null: the ScaledObject's <c>status.health</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, HealthStatus>? Health { get; init; }
+
     /// <summary>The owned HPA as last read, for the HPAActive condition; null when not read (condition left alone).</summary>
     public V2HorizontalPodAutoscaler? Hpa { get; init; }
 }

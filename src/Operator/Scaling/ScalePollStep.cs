@@ -38,6 +38,7 @@ internal sealed class ScalePollStep(TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(input);
         var so = input.ScaledObject;
+        var previousHealth = input.Health ?? so.Status?.Health;
         var events = new List<ScaleEvent>();
 
         var states = new List<TriggerState>(input.Triggers.Count);
@@ -73,7 +74,7 @@ internal sealed class ScalePollStep(TimeProvider timeProvider)
             }
 
             var afterFallback = FallbackEvaluator.Apply(so, trigger.MetricName, trigger.Result.Metrics, trigger.Result.Error,
-                trigger.MetricSpec, input.CurrentReplicas, input.ReadyReplicas);
+                trigger.MetricSpec, input.CurrentReplicas, input.ReadyReplicas, previousHealth);
             if (afterFallback.Health is { } entry)
             {
                 healthUpdates.Add(new(trigger.MetricName, entry));
@@ -87,7 +88,7 @@ internal sealed class ScalePollStep(TimeProvider timeProvider)
             states.Add(TriggerState.FromPoll(trigger.TriggerType, trigger.MetricName, trigger.Result, afterFallback));
         }
 
-        var health = FallbackEvaluator.Merge(so.Status?.Health, healthUpdates);
+        var health = FallbackEvaluator.Merge(previousHealth, healthUpdates);
         var composite = so.IsUsingModifiers() ? CompositeActivity.For(so, input.Formula, metricToTrigger, health) : null;
         var activity = ActivityAggregator.Aggregate(so, states, composite);
         if (activity.Error is { } aggregationError)
@@ -104,7 +105,7 @@ internal sealed class ScalePollStep(TimeProvider timeProvider)
             ScaledObjectConditions.Set(working, condition.Type, condition.Status, condition.Reason, condition.Message);
         }
 
-        if (FallbackEvents.ForTransition(FallbackEvaluator.IsFallbackActive(so, so.Status?.Health), FallbackEvaluator.IsFallbackActive(so, health)) is { } transition)
+        if (FallbackEvents.ForTransition(FallbackEvaluator.IsFallbackActive(so, previousHealth), FallbackEvaluator.IsFallbackActive(so, health)) is { } transition)
         {
             events.Add(transition);
         }

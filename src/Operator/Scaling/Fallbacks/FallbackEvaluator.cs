@@ -56,8 +56,10 @@ internal static class FallbackEvaluator
 
     /// <summary>
     /// Applies fallback to one metric query. <paramref name="scalerError"/> null means the scaler returned
-    /// <paramref name="metrics"/>. The previous health of <paramref name="metricName"/> is read from the ScaledObject's
-    /// status; the new one is returned in <see cref="FallbackResult.Health"/> (null when fallback is not configured).
+    /// <paramref name="metrics"/>. The previous health of <paramref name="metricName"/> is read from
+    /// <paramref name="health"/> (default: the ScaledObject's status); the new one is returned in
+    /// <see cref="FallbackResult.Health"/> (null when fallback is not configured). <paramref name="countFailure"/> false
+    /// says this failure was already counted in the current polling interval: a failing count stays as it is.
     /// <paramref name="currentReplicas"/> and <paramref name="readyReplicas"/> are null when they could not be read
     /// (only consulted when <see cref="NeedsCurrentReplicas"/> / <see cref="NeedsReadyReplicas"/> say so).
     /// </summary>
@@ -68,7 +70,9 @@ internal static class FallbackEvaluator
         string? scalerError,
         V2MetricSpec metricSpec,
         int? currentReplicas = null,
-        int? readyReplicas = null)
+        int? readyReplicas = null,
+        IReadOnlyDictionary<string, HealthStatus>? health = null,
+        bool countFailure = true)
     {
         var configured = IsEnabled(so) && HasValidFallback(so);
         if (scalerError is null)
@@ -83,29 +87,30 @@ internal static class FallbackEvaluator
         }
 
         var fallback = so.Spec.Fallback!;
-        var previous = so.Status?.Health?.GetValueOrDefault(metricName);
-        var failures = (previous?.NumberOfFailures ?? 0) + 1;
-        var health = new HealthStatus { NumberOfFailures = failures, Status = HealthStatuses.Failing };
+        var previous = (health ?? so.Status?.Health)?.GetValueOrDefault(metricName);
+        var counted = !countFailure && previous is { Status: HealthStatuses.Failing, NumberOfFailures: > 0 };
+        var failures = (previous?.NumberOfFailures ?? 0) + (counted ? 0 : 1);
+        var entry = new HealthStatus { NumberOfFailures = failures, Status = HealthStatuses.Failing };
         if (failures <= fallback.FailureThreshold)
         {
-            return FallbackResult.Failed(scalerError) with { Health = health };
+            return FallbackResult.Failed(scalerError) with { Health = entry };
         }
 
         if (fallback.Behavior == FallbackBehaviors.ScalingModifiers)
         {
             // The formula engine reads -1 as nil for its "??" operator.
-            return new FallbackResult([new MetricValue(metricName, -1)], false, null) { Health = health };
+            return new FallbackResult([new MetricValue(metricName, -1)], false, null) { Health = entry };
         }
 
         if (NeedsCurrentReplicas(so) && currentReplicas is null)
         {
-            return FallbackResult.Failed(scalerError) with { Health = health };
+            return FallbackResult.Failed(scalerError) with { Health = entry };
         }
 
         var value = FallbackValue(so, metricName, metricSpec, currentReplicas ?? 0, readyReplicas);
         return value is null
-            ? FallbackResult.Failed(ErrorPerformingFallback) with { Health = health }
-            : new FallbackResult([value.Value], true, null) { Health = health };
+            ? FallbackResult.Failed(ErrorPerformingFallback) with { Health = entry }
+            : new FallbackResult([value.Value], true, null) { Health = entry };
     }
 
     /// <summary>
