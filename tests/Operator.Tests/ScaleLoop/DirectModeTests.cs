@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Operator.Hosting;
 using Operator.Tests.Cli;
+using Operator.Tests.Scalers.Prometheus;
 using Operator.Tests.Support;
 using static Operator.Tests.Support.ControlPlaneFixture;
 
@@ -16,7 +17,8 @@ namespace Operator.Tests.ScaleLoop;
 /// <c>--scaling-mode direct</c> on the embedded control plane over HTTP: the operator runs the HPA algorithm itself
 /// and writes <c>/scale</c>; no HPA exists at any time, so the control plane's HPA controller has nothing to do.
 /// </summary>
-public sealed partial class DirectModeTests(ControlPlaneFixture fixture) : IClassFixture<ControlPlaneFixture>
+[Collection(PrometheusServerCollection.Name)]
+public sealed partial class DirectModeTests(ControlPlaneFixture fixture, PrometheusServerFixture prometheus) : IClassFixture<ControlPlaneFixture>
 {
     // A cron window open all day (the metric is desiredReplicas) and one that is closed (the metric is 1, inactive).
     private const string Open = """{"timezone":"Etc/UTC","start":"0 0 * * *","end":"59 23 * * *","desiredReplicas":"4"}""";
