@@ -72,17 +72,10 @@ internal sealed class EmbeddedKubernetesRunner(EmbeddedKubernetesResource resour
         var otlp = Connections.DashboardAddresses.OtlpGrpc(e.Services.GetRequiredService<DistributedApplicationModel>(), configuration);
         if (!string.IsNullOrEmpty(otlp))
         {
-            // What Aspire's WithOtlpExporter gives a project, so the pods' spans and logs reach the dashboard.
-            environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp;
-            environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "grpc";
-            environment["OTEL_BSP_SCHEDULE_DELAY"] = "1000";
-            environment["OTEL_BLRP_SCHEDULE_DELAY"] = "1000";
-            environment["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
-            environment["OTEL_TRACES_SAMPLER"] = "always_on";
-            var key = configuration["AppHost:OtlpApiKey"];
-            if (!string.IsNullOrEmpty(key))
+            // So the pods' spans and logs reach the dashboard.
+            foreach (var (name, value) in Connections.PodTelemetry.Environment(otlp, configuration))
             {
-                environment["OTEL_EXPORTER_OTLP_HEADERS"] = $"x-otlp-api-key={key}";
+                environment[name] = value;
             }
         }
 

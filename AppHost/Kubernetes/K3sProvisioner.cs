@@ -1,7 +1,12 @@
+using System.Globalization;
+using System.Net;
+using AppHost.Connections;
 using AppHost.Hosting;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AppHost.Kubernetes;
@@ -48,7 +53,7 @@ internal sealed class K3sProvisioner(K3sClusterResource resource, int apiPort, I
                 await patch.ApplyAsync(client, await patch.Value.GetValueAsync(cancellationToken) ?? "", cancellationToken);
             }
 
-            var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+            var environment = StartTelemetryRelay(Setup.HostAddress);
             foreach (var (name, expression) in Setup.PodEnvironment)
             {
                 environment[name] = await expression.GetValueAsync(cancellationToken) ?? "";
@@ -67,6 +72,25 @@ internal sealed class K3sProvisioner(K3sClusterResource resource, int apiPort, I
             K3sLog.SetupFailed(_logger, resource.Stage, ex);
             resource.Stage = $"failed while {resource.Stage}: {ex.Message}";
         }
+    }
+
+    /// <summary>
+    /// The dashboard listens on the host's loopback, which pods cannot reach: a relay on the host's address on the
+    /// container network forwards their OTLP to it, and the pods' environment names the relay.
+    /// </summary>
+    private Dictionary<string, string> StartTelemetryRelay(string hostAddress)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var otlp = DashboardAddresses.OtlpGrpc(services.GetRequiredService<DistributedApplicationModel>(), configuration);
+        if (!Uri.TryCreate(otlp, UriKind.Absolute, out var dashboard))
+        {
+            return new(StringComparer.Ordinal);
+        }
+
+        var relay = TcpRelay.Start(IPAddress.Parse(hostAddress), dashboard.Port);
+        var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        stopping.Register(() => _ = relay.DisposeAsync().AsTask());
+        return PodTelemetry.Environment($"{dashboard.Scheme}://{hostAddress}:{relay.Port.ToString(CultureInfo.InvariantCulture)}", configuration);
     }
 
     private async Task WriteHostKubeconfigAsync(CancellationToken cancellationToken)

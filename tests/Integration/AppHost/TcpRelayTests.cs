@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Sockets;
+using AppHost.Hosting;
+
+namespace Integration.AppHost;
+
+/// <summary>The relay that lets pods in k3s reach a loopback-only host listener (the dashboard's OTLP endpoint).</summary>
+public sealed class TcpRelayTests
+{
+    [Fact]
+    public async Task Relay_PipesBytesBothWays_BetweenAClientAndTheLoopbackTarget()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var echo = new TcpListener(IPAddress.Loopback, 0);
+        echo.Start();
+        var serving = EchoOnceAsync(echo, ct);
+        await using var relay = TcpRelay.Start(IPAddress.Loopback, ((IPEndPoint)echo.LocalEndpoint).Port);
+
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, relay.Port, ct);
+        var stream = client.GetStream();
+        await stream.WriteAsync("ping"u8.ToArray(), ct);
+        var answer = new byte[4];
+        await stream.ReadExactlyAsync(answer, ct);
+
+        Assert.Equal("ping"u8.ToArray(), answer);
+        await serving;
+    }
+
+    [Fact]
+    public async Task Relay_ClosesTheClient_WhenTheTargetDoesNotAnswer()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        int closedPort;
+        using (var unused = new TcpListener(IPAddress.Loopback, 0))
+        {
+            unused.Start();
+            closedPort = ((IPEndPoint)unused.LocalEndpoint).Port;
+        }
+
+        await using var relay = TcpRelay.Start(IPAddress.Loopback, closedPort);
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, relay.Port, ct);
+
+        var read = await client.GetStream().ReadAsync(new byte[1], ct);
+
+        Assert.Equal(0, read);
+    }
+
+    private static async Task EchoOnceAsync(TcpListener listener, CancellationToken ct)
+    {
+        using var connection = await listener.AcceptTcpClientAsync(ct);
+        var stream = connection.GetStream();
+        var buffer = new byte[4];
+        await stream.ReadExactlyAsync(buffer, ct);
+        await stream.WriteAsync(buffer, ct);
+    }
+}
