@@ -1,9 +1,10 @@
 using System.Text.Json;
 using k8s;
+using Operator.Tests.Support;
 
 namespace Operator.Tests.Controllers;
 
-public sealed class ScaledObjectControllerTests(OperatorFixture fixture) : IClassFixture<OperatorFixture>
+public sealed class ScaledObjectControllerTests(ScalingOperatorFixture fixture) : IClassFixture<ScalingOperatorFixture>
 {
     // A cron window open all day (00:00-23:59 UTC) and one that is closed (one minute on January 1st).
     private const string AlwaysOpen = """{timezone: Etc/UTC, start: "0 0 * * *", end: "59 23 * * *", desiredReplicas: "1"}""";
@@ -19,8 +20,9 @@ public sealed class ScaledObjectControllerTests(OperatorFixture fixture) : IClas
 
         await CreateScaledObjectAsync(ns, "web-so", "web", AlwaysOpen, "maxReplicaCount: 5, pollingInterval: 1");
 
-        await EventuallyAsync(async () => (await ReplicasAsync(ns, "web")) == 1, "the Deployment scaled 0→1");
-        var hpa = await EventuallyGetAsync(() => _client.AutoscalingV2.ReadNamespacedHorizontalPodAutoscalerAsync("keda-hpa-web-so", ns), "the HPA");
+        await fixture.EventuallyReplicasAsync(ns, "web", r => r == 1, "the Deployment scaled 0→1");
+        var hpa = await ControlPlaneFixture.EventuallyAsync(
+            () => _client.AutoscalingV2.ReadNamespacedHorizontalPodAutoscalerAsync("keda-hpa-web-so", ns), _ => true, "the HPA");
         Assert.Equal(1, hpa.Spec.MinReplicas);
         Assert.Equal(5, hpa.Spec.MaxReplicas);
         Assert.Equal("Deployment", hpa.Spec.ScaleTargetRef.Kind);
@@ -32,7 +34,8 @@ public sealed class ScaledObjectControllerTests(OperatorFixture fixture) : IClas
         Assert.Equal("keda-operator", hpa.Metadata.Labels["app.kubernetes.io/managed-by"]);
         Assert.True(hpa.Metadata.OwnerReferences.Single().Controller);
 
-        var so = await EventuallyGetScaledObjectAsync(ns, "web-so", s => Condition(s, "Ready") == "True" && Condition(s, "Active") == "True");
+        var so = await EventuallyScaledObjectAsync(ns, "web-so",
+            s => ScalingOperatorFixture.Condition(s, "Ready") == "True" && ScalingOperatorFixture.Condition(s, "Active") == "True");
         var status = so.GetProperty("status");
         Assert.Equal("apps/v1.Deployment", status.GetProperty("scaleTargetKind").GetString());
         Assert.Equal(0, status.GetProperty("originalReplicaCount").GetInt32());
@@ -50,12 +53,12 @@ public sealed class ScaledObjectControllerTests(OperatorFixture fixture) : IClas
         await CreateScaledObjectAsync(ns, "worker-so", "worker", Closed,
             "pollingInterval: 1, cooldownPeriod: 1, advanced: {restoreToOriginalReplicaCount: true}");
 
-        await EventuallyAsync(async () => (await ReplicasAsync(ns, "worker")) == 0, "the Deployment scaled to zero after the cooldown");
+        await fixture.EventuallyReplicasAsync(ns, "worker", r => r == 0, "the Deployment scaled to zero after the cooldown");
         await _client.CustomObjects.DeleteNamespacedCustomObjectAsync("keda.sh", "v1alpha1", ns, "scaledobjects", "worker-so",
             cancellationToken: TestContext.Current.CancellationToken);
 
-        await EventuallyAsync(async () => (await ReplicasAsync(ns, "worker")) == 2, "the original replica count restored");
-        await EventuallyAsync(async () => !(await ScaledObjectNamesAsync(ns)).Contains("worker-so"), "the ScaledObject gone once finalized");
+        await fixture.EventuallyReplicasAsync(ns, "worker", r => r == 2, "the original replica count restored");
+        await ControlPlaneFixture.EventuallyAsync(() => ScaledObjectNamesAsync(ns), names => !names.Contains("worker-so"), "the ScaledObject gone once finalized");
     }
 
     [Fact]
@@ -64,16 +67,16 @@ public sealed class ScaledObjectControllerTests(OperatorFixture fixture) : IClas
         var ns = await fixture.NamespaceAsync();
         await fixture.CreateDeploymentAsync(ns, "api", 1);
         await CreateScaledObjectAsync(ns, "api-first", "api", AlwaysOpen, "pollingInterval: 1");
-        await EventuallyGetScaledObjectAsync(ns, "api-first", s => Condition(s, "Ready") == "True");
+        await EventuallyScaledObjectAsync(ns, "api-first", s => ScalingOperatorFixture.Condition(s, "Ready") == "True");
 
         await CreateScaledObjectAsync(ns, "api-second", "api", AlwaysOpen, "pollingInterval: 1");
 
-        var second = await EventuallyGetScaledObjectAsync(ns, "api-second", s => Condition(s, "Ready") == "False");
+        var second = await EventuallyScaledObjectAsync(ns, "api-second", s => ScalingOperatorFixture.Condition(s, "Ready") == "False");
         var ready = Conditions(second).Single(c => c.GetProperty("type").GetString() == "Ready");
         Assert.Equal("ScaledObjectCheckFailed", ready.GetProperty("reason").GetString());
         Assert.Contains("api-first", ready.GetProperty("message").GetString(), StringComparison.Ordinal);
-        var first = await GetScaledObjectAsync(ns, "api-first");
-        Assert.Equal("True", Condition(first, "Ready"));
+        var first = await fixture.ScaledObjectAsync(ns, "api-first");
+        Assert.Equal("True", ScalingOperatorFixture.Condition(first, "Ready"));
     }
 
     private Task CreateScaledObjectAsync(string ns, string name, string target, string cronMetadata, string extraSpec) => fixture.ApplyAsync(ns, $$$"""
@@ -83,61 +86,15 @@ public sealed class ScaledObjectControllerTests(OperatorFixture fixture) : IClas
         spec: {scaleTargetRef: {name: {{{target}}}}, {{{extraSpec}}}, triggers: [{type: cron, metadata: {{{cronMetadata}}}}]}
         """);
 
-    private async Task<int> ReplicasAsync(string ns, string name) =>
-        (await _client.AppsV1.ReadNamespacedDeploymentAsync(name, ns)).Spec.Replicas ?? 1;
-
-    private async Task<JsonElement> GetScaledObjectAsync(string ns, string name)
-    {
-        var body = await _client.CustomObjects.GetNamespacedCustomObjectAsync("keda.sh", "v1alpha1", ns, "scaledobjects", name);
-        return JsonSerializer.SerializeToElement(body);
-    }
-
     private async Task<List<string>> ScaledObjectNamesAsync(string ns)
     {
         var body = JsonSerializer.SerializeToElement(await _client.CustomObjects.ListNamespacedCustomObjectAsync("keda.sh", "v1alpha1", ns, "scaledobjects"));
         return [.. body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("metadata").GetProperty("name").GetString()!)];
     }
 
-    private async Task<JsonElement> EventuallyGetScaledObjectAsync(string ns, string name, Func<JsonElement, bool> condition)
-    {
-        JsonElement last = default;
-        await EventuallyAsync(async () => condition(last = await GetScaledObjectAsync(ns, name)), $"ScaledObject {name} in the expected state");
-        return last;
-    }
+    private Task<JsonElement> EventuallyScaledObjectAsync(string ns, string name, Func<JsonElement, bool> condition) =>
+        ControlPlaneFixture.EventuallyAsync(() => fixture.ScaledObjectAsync(ns, name), condition, $"ScaledObject {name} in the expected state");
 
     private static List<JsonElement> Conditions(JsonElement so) =>
         so.TryGetProperty("status", out var status) && status.TryGetProperty("conditions", out var conditions) ? [.. conditions.EnumerateArray()] : [];
-
-    private static string? Condition(JsonElement so, string type) =>
-        Conditions(so).FirstOrDefault(c => c.GetProperty("type").GetString() == type) is { ValueKind: JsonValueKind.Object } c
-            ? c.GetProperty("status").GetString()
-            : null;
-
-    private static async Task<T> EventuallyGetAsync<T>(Func<Task<T>> get, string what)
-    {
-        T result = default!;
-        await EventuallyAsync(async () =>
-        {
-            try
-            {
-                result = await get();
-                return true;
-            }
-            catch (k8s.Autorest.HttpOperationException)
-            {
-                return false;
-            }
-        }, what);
-        return result;
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = TimeProvider.System.GetTimestamp() + (60 * TimeProvider.System.TimestampFrequency);
-        while (!await condition())
-        {
-            Assert.True(TimeProvider.System.GetTimestamp() < deadline, $"timed out waiting for {what}");
-            await Task.Delay(100);
-        }
-    }
 }

@@ -16,32 +16,8 @@ public class ScalingOperatorFixture : OperatorFixture
         (await Client.AppsV1.ReadNamespacedDeploymentAsync(deployment, ns, cancellationToken: TestContext.Current.CancellationToken)).Spec.Replicas ?? 1;
 
     /// <summary>Polls the Deployment's <c>spec.replicas</c> until it satisfies <paramref name="condition"/> (patience: <paramref name="patience"/> or the fixture's).</summary>
-    public async Task<int> EventuallyReplicasAsync(string ns, string deployment, Func<int, bool> condition, string what, TimeSpan? patience = null)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(patience ?? ControlPlaneFixture.Patience);
-        var last = -1;
-        while (!timeout.IsCancellationRequested)
-        {
-            last = await ReplicasAsync(ns, deployment);
-            if (condition(last))
-            {
-                return last;
-            }
-
-            try
-            {
-                await Task.Delay(100, timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
-        Assert.Fail($"timed out waiting for {what}; {deployment} has {last} replicas");
-        return last;
-    }
+    public Task<int> EventuallyReplicasAsync(string ns, string deployment, Func<int, bool> condition, string what, TimeSpan? patience = null) =>
+        ControlPlaneFixture.EventuallyAsync(() => ReplicasAsync(ns, deployment), condition, $"{what} ({deployment}'s replicas)", patience);
 
     public async Task<JsonElement> ScaledObjectAsync(string ns, string name) => JsonSerializer.SerializeToElement(
         await Client.CustomObjects.GetNamespacedCustomObjectAsync("keda.sh", "v1alpha1", ns, "scaledobjects", name,

@@ -63,34 +63,15 @@ public sealed class PollDriftBenchmark(ScalingOperatorFixture fixture) : IClassF
             .ToList();
         var polls = starts.Values.Sum(bag => bag.Count(t => t >= from && t <= until));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{count} ScaledObjects: {polls / Observation.TotalSeconds:F0} polls/s (ideal {count / (double)IntervalSeconds:F0}); drift p50 {Percentile(drifts, 0.50):F0} ms, p99 {Percentile(drifts, 0.99):F0} ms, max {drifts.LastOrDefault():F0} ms over {drifts.Count} intervals");
+            $"{count} ScaledObjects: {polls / Observation.TotalSeconds:F0} polls/s (ideal {count / (double)IntervalSeconds:F0}); drift p50 {Percentiles.Of(drifts, 0.50):F0} ms, p99 {Percentiles.Of(drifts, 0.99):F0} ms, max {drifts.LastOrDefault():F0} ms over {drifts.Count} intervals");
     }
 
     private static IEnumerable<double> Gaps(List<DateTime> polls) =>
         polls.Zip(polls.Skip(1), (previous, next) => (next - previous).TotalMilliseconds - (IntervalSeconds * 1000));
 
-    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
-
     // A cron window that never opens now (one minute on January 1st): every poll is a full poll that decides "stay at 0".
-    private static string Objects(int i) => $$$"""
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: d{{{i}}}}
-        spec:
-          replicas: 0
-          selector: {matchLabels: {app: d{{{i}}}}}
-          template:
-            metadata: {labels: {app: d{{{i}}}}}
-            spec: {containers: [{name: main, image: "d:1"}]}
-        ---
-        apiVersion: keda.sh/v1alpha1
-        kind: ScaledObject
-        metadata: {name: d{{{i}}}}
-        spec:
-          scaleTargetRef: {name: d{{{i}}}}
-          pollingInterval: {{{IntervalSeconds}}}
-          triggers:
-          - type: cron
-            metadata: {timezone: Etc/UTC, start: "0 0 1 1 *", end: "1 0 1 1 *", desiredReplicas: "1"}
-        """;
+    private static string Objects(int i) => ControlPlaneFixture.Deployment($"d{i}", 0) + "\n---\n" + ControlPlaneFixture.ScaledObject($"d{i}", """
+        type: cron
+        metadata: {timezone: Etc/UTC, start: "0 0 1 1 *", end: "1 0 1 1 *", desiredReplicas: "1"}
+        """, $"pollingInterval: {IntervalSeconds}");
 }

@@ -99,8 +99,8 @@ public sealed class PushActivationBenchmark(ScalingOperatorFixture fixture, Loca
         }
 
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {Activations} activations; message acknowledged → /scale written: p50 {Percentile(fromAck, 50):0} ms, p99 {Percentile(fromAck, 99):0} ms, max {fromAck.Max():0} ms; "
-            + $"send started → /scale written: p50 {Percentile(fromSend, 50):0} ms, p99 {Percentile(fromSend, 99):0} ms");
+            $"{name}: {Activations} activations; message acknowledged → /scale written: p50 {Percentiles.Of(fromAck, 0.50):0} ms, p99 {Percentiles.Of(fromAck, 0.99):0} ms, max {fromAck.Max():0} ms; "
+            + $"send started → /scale written: p50 {Percentiles.Of(fromSend, 0.50):0} ms, p99 {Percentiles.Of(fromSend, 0.99):0} ms");
         TestContext.Current.TestOutputHelper!.WriteLine(line);
         await File.AppendAllTextAsync(Path.Combine(Path.GetTempPath(), "push-activation-benchmark.txt"), line + Environment.NewLine, Ct);
         Assert.Equal(Activations, fromAck.Count);
@@ -119,12 +119,6 @@ public sealed class PushActivationBenchmark(ScalingOperatorFixture fixture, Loca
         }
 
         throw new InvalidOperationException($"the watch on {ns}/{name} ended before replicas were written");
-    }
-
-    private static double Percentile(List<double> values, int percentile)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Max(0, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
     }
 
     private sealed record Round(Func<Task> Send, Action Cleanup);

@@ -57,11 +57,14 @@ public sealed partial class ControlPlaneFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Polls until <paramref name="read"/> satisfies <paramref name="condition"/>; fails with the last value when patience runs out.</summary>
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what)
+    /// <summary>
+    /// Polls until <paramref name="read"/> satisfies <paramref name="condition"/>; fails with the last value when
+    /// <paramref name="patience"/> (default <see cref="Patience"/>) runs out.
+    /// </summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what, TimeSpan? patience = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(Patience);
+        timeout.CancelAfter(patience ?? Patience);
         T last = default!;
         while (!timeout.IsCancellationRequested)
         {
