@@ -14,16 +14,19 @@ internal sealed class AzureServiceBusScaler : IPushScaler
     private readonly string _metricType;
     private readonly ServiceBusAdminPool _pool;
     private readonly ServiceBusActivityWatch _watch;
+    private readonly ScalerServices _services;
     private readonly Lock _leaseLock = new();
     private ServiceBusAdminLease? _lease;
 
-    private AzureServiceBusScaler(ScalerConfig config, AzureServiceBusMetadata metadata, string metricType, ServiceBusAdminPool pool, ServiceBusActivityWatch watch)
+    private AzureServiceBusScaler(
+        ScalerConfig config, AzureServiceBusMetadata metadata, string metricType, ServiceBusAdminPool pool, ServiceBusActivityWatch watch, ScalerServices services)
     {
         Config = config;
         Metadata = metadata;
         _metricType = metricType;
         _pool = pool;
         _watch = watch;
+        _services = services ?? ScalerServices.Default;
     }
 
     public ScalerConfig Config { get; }
@@ -80,7 +83,7 @@ internal sealed class AzureServiceBusScaler : IPushScaler
                 return ExternalScalerParse.Fail(Name, $"azure service bus doesn't support pod identity {config.PodIdentity.Provider}", parsed.Infos);
         }
 
-        return ScalerBuildResult.Success(new AzureServiceBusScaler(config, meta, metricType, pool, watch), parsed.Infos);
+        return ScalerBuildResult.Success(new AzureServiceBusScaler(config, meta, metricType, pool, watch, services), parsed.Infos);
     }
 
     public IReadOnlyList<V2MetricSpec> GetMetricSpecs() =>
@@ -138,7 +141,7 @@ internal sealed class AzureServiceBusScaler : IPushScaler
                 return (_lease, null);
             }
 
-            var (lease, error) = _pool.Acquire(Metadata, Config.PodIdentity);
+            var (lease, error) = _pool.Acquire(Metadata, Config.PodIdentity, _services.Http);
             _lease = lease;
             return (lease, error);
         }

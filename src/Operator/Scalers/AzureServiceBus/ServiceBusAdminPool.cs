@@ -1,4 +1,6 @@
+using Azure.Core.Pipeline;
 using Azure.Messaging.ServiceBus.Administration;
+using Operator.Scalers.Http;
 using Operator.Scalers.Prometheus;
 
 namespace Operator.Scalers.AzureServiceBus;
@@ -6,7 +8,8 @@ namespace Operator.Scalers.AzureServiceBus;
 /// <summary>
 /// One <see cref="ServiceBusAdministrationClient"/> per distinct connection (connection string, or namespace plus
 /// workload identity), shared by every scaler that uses it and reused across polls. Reference counted.
-/// Keys hold secrets: they are never logged.
+/// The management API's HTTP goes through the host's <see cref="IHttpClientFactory"/> (<see cref="ScalerHttpClients"/>);
+/// the SDK keeps its own retry policy, inside the scaler's timeout as in KEDA. Keys hold secrets: they are never logged.
 /// </summary>
 internal sealed class ServiceBusAdminPool
 {
@@ -27,8 +30,9 @@ internal sealed class ServiceBusAdminPool
     }
 
     /// <summary>The client for the trigger's connection, or why none can be made (no secret in the message).</summary>
-    public (ServiceBusAdminLease? Lease, string? Error) Acquire(AzureServiceBusMetadata metadata, PodIdentity identity)
+    public (ServiceBusAdminLease? Lease, string? Error) Acquire(AzureServiceBusMetadata metadata, PodIdentity identity, ScalerHttpClients http)
     {
+        ArgumentNullException.ThrowIfNull(http);
         var key = identity.IsNone
             ? "cs|" + metadata.Connection
             : $"wi|{metadata.FullyQualifiedNamespace}|{identity.IdentityId}|{identity.IdentityTenantId}|{identity.IdentityAuthorityHost}";
@@ -37,11 +41,12 @@ internal sealed class ServiceBusAdminPool
             if (!_entries.TryGetValue(key, out var entry))
             {
                 ServiceBusAdministrationClient client;
+                var options = new ServiceBusAdministrationClientOptions { Transport = new HttpClientTransport(http.Create(ScalerTlsSettings.Default(false))) };
                 try
                 {
                     client = identity.IsNone
-                        ? new ServiceBusAdministrationClient(metadata.Connection)
-                        : new ServiceBusAdministrationClient(metadata.FullyQualifiedNamespace, AzureTokenAuthorizer.CreateWorkloadCredential(identity));
+                        ? new ServiceBusAdministrationClient(metadata.Connection, options)
+                        : new ServiceBusAdministrationClient(metadata.FullyQualifiedNamespace, AzureTokenAuthorizer.CreateWorkloadCredential(identity), options);
                 }
                 catch (Exception e) when (e is FormatException or ArgumentException)
                 {

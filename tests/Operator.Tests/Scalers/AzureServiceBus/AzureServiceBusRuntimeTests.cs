@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Operator.Scalers;
 using Operator.Scalers.AzureServiceBus;
+using Operator.Scalers.Http;
 
 namespace Operator.Tests.Scalers.AzureServiceBus;
 
@@ -8,7 +10,8 @@ public sealed class AzureServiceBusRuntimeTests(LocalServiceBusFixture bus) : IC
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    internal static AzureServiceBusScaler Build(LocalServiceBusFixture bus, string metadata, string? auth = null, ServiceBusAdminPool? pool = null, ServiceBusActivityWatch? watch = null)
+    internal static AzureServiceBusScaler Build(
+        LocalServiceBusFixture bus, string metadata, string? auth = null, ServiceBusAdminPool? pool = null, ServiceBusActivityWatch? watch = null, ScalerServices? services = null)
     {
         var result = AzureServiceBusScaler.Build(new ScalerConfig
         {
@@ -16,7 +19,7 @@ public sealed class AzureServiceBusRuntimeTests(LocalServiceBusFixture bus) : IC
             TriggerMetadata = TestMaps.Parse(metadata),
             AuthParams = auth is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["connection"] = auth },
             ResolvedEnv = new Dictionary<string, string> { ["SB_ADMIN"] = bus.Server.AdministrationConnectionString },
-        }, ScalerServices.Default, pool ?? new ServiceBusAdminPool(), watch ?? ServiceBusActivityWatch.Shared);
+        }, services ?? ScalerServices.Default, pool ?? new ServiceBusAdminPool(), watch ?? ServiceBusActivityWatch.Shared);
         Assert.True(result.IsSuccess);
         return (AzureServiceBusScaler)result.Scaler!;
     }
@@ -44,6 +47,25 @@ public sealed class AzureServiceBusRuntimeTests(LocalServiceBusFixture bus) : IC
         Assert.True(three.IsActive);
         Assert.Equal("s0-azure-servicebus-count-orders", three.Metrics[0].MetricName);
         Assert.Equal(2, two.Metrics[0].Value);
+    }
+
+    [Fact]
+    public async Task ManagementRequests_GoThroughTheHostsHttpClientFactory()
+    {
+        var sent = new RequestCount();
+        using var provider = new ServiceCollection().AddLogging()
+            .ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new CountingHandler(sent)))
+            .AddScalerHttpClients()
+            .BuildServiceProvider();
+        var queue = bus.NewQueue("factory-orders");
+        await bus.SendAsync(queue, 2);
+        await using var scaler = Build(bus, $"queueName={queue}|connectionFromEnv=SB_ADMIN",
+            services: new ScalerServices { Http = provider.GetRequiredService<ScalerHttpClients>() });
+
+        var result = await Poll(scaler);
+
+        Assert.Equal(2, result.Metrics[0].Value);
+        Assert.True(sent.Value > 0, "the management API request went through a client of the host's factory");
     }
 
     [Fact]
@@ -161,5 +183,23 @@ public sealed class AzureServiceBusRuntimeTests(LocalServiceBusFixture bus) : IC
         await using var scaler = (AzureServiceBusScaler)result.Scaler!;
 
         Assert.Equal("contoso.servicebus.chinacloudapi.cn", scaler.Metadata.FullyQualifiedNamespace);
+    }
+
+    private sealed class RequestCount
+    {
+        private int _value;
+
+        public int Value => Volatile.Read(ref _value);
+
+        public void Add() => Interlocked.Increment(ref _value);
+    }
+
+    private sealed class CountingHandler(RequestCount count) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            count.Add();
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }
