@@ -45,7 +45,7 @@ internal sealed partial class ScaledObjectController : QueueController
         ScaledObjectWriter writer,
         LoopScheduler loops, ScaledObjectPoller poller, IDecisionLog decisions, OperatorMetrics telemetry, OperatorOptions options,
         ILogger<ScaledObjectController> logger, TimeProvider time)
-        : base("scaledobject-controller", logger, time)
+        : base("scaledobject-controller", logger, time, new RateLimiterOptions())
     {
         _client = client;
         _informers = informers;
@@ -113,6 +113,10 @@ internal sealed partial class ScaledObjectController : QueueController
             await _writer.WriteStatusAsync(so, status, cancellationToken).ConfigureAwait(false);
             await _writer.EventAsync(so, ScaleEvent.Warning, EventReasons.ScaledObjectCheckFailed, error, cancellationToken).ConfigureAwait(false);
             ControllerLog.CheckFailed(Logger, key, error);
+
+            // KEDA's reconcile returns the check's error, so controller-runtime retries it with backoff: a target or CRD
+            // that appears later, with nothing this operator watches changing, is still found.
+            RetryWithBackoff(key);
             return;
         }
 

@@ -56,6 +56,38 @@ public sealed class ScaleTargetDiscoveryTests(ScalingOperatorFixture fixture) : 
     }
 
     [Fact]
+    public async Task ScaledObject_OnAKindWhoseCrdComesLater_FailsItsCheck_ThenIsRetriedWithBackoff_AndBecomesReady()
+    {
+        var ns = await fixture.NamespaceAsync();
+        await fixture.ApplyAsync(ns, """
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: late-so}
+            spec:
+              scaleTargetRef: {apiVersion: retry-test.example.com/v1, kind: Relay, name: late}
+              pollingInterval: 1
+              triggers:
+              - type: cron
+                metadata: {timezone: Etc/UTC, start: "0 0 * * *", end: "59 23 * * *", desiredReplicas: "1"}
+            """);
+        await ControlPlaneFixture.EventuallyAsync(
+            () => fixture.ScaledObjectAsync(ns, "late-so"), s => ScalingOperatorFixture.Condition(s, "Ready") == "False", "late-so check failed");
+
+        // Nothing the operator watches changes: only the reconcile's own retry can find the new kind.
+        await fixture.ApplyAsync("default", Crd("relays", "relay", "Relay", group: "retry-test.example.com"));
+        await fixture.ApplyAsync(ns, """
+            apiVersion: retry-test.example.com/v1
+            kind: Relay
+            metadata: {name: late}
+            spec: {replicas: 0}
+            """);
+
+        var so = await ControlPlaneFixture.EventuallyAsync(
+            () => fixture.ScaledObjectAsync(ns, "late-so"), s => ScalingOperatorFixture.Condition(s, "Ready") == "True", "late-so Ready after its retry");
+        Assert.Equal("relays", so.GetProperty("status").GetProperty("scaleTargetGVKR").GetProperty("resource").GetString());
+    }
+
+    [Fact]
     public async Task Discovery_LooksAKindUpAgainOnAMiss_OnceTheRefreshIntervalHasPassed()
     {
         var ct = TestContext.Current.CancellationToken;
