@@ -28,14 +28,28 @@ internal sealed class ApiServiceSelfRegistration(
     ILogger<ApiServiceSelfRegistration> logger) : BackgroundService, IHealthCheck
 {
     public const string ApiServiceName = ExternalMetricsApi.Version + "." + ExternalMetricsApi.Group;
+    private readonly TimeProvider _time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+    private readonly DateTimeOffset _createdAt = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
     private volatile bool _registered;
 
+    /// <summary>
+    /// Ready once registered (or while another replica leads). Not registered yet within
+    /// <see cref="OperatorEndpointsDefaults.StartupGracePeriod"/> of start is Degraded, the normal state of a starting
+    /// operator, which the health-check service logs as a warning rather than an error (<c>/readyz</c> still answers 503);
+    /// later it is Unhealthy, a real failure, logged as an error.
+    /// </summary>
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var leads = services.GetService<ILeadershipGate>()?.IsLeader ?? true;
-        return Task.FromResult(_registered || !leads
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy($"APIService {ApiServiceName} is not registered yet"));
+        if (_registered || !leads)
+        {
+            return Task.FromResult(HealthCheckResult.Healthy());
+        }
+
+        var starting = _time.GetUtcNow() - _createdAt < OperatorEndpointsDefaults.StartupGracePeriod;
+        return Task.FromResult(starting
+            ? HealthCheckResult.Degraded($"starting: APIService {ApiServiceName} is not registered yet")
+            : HealthCheckResult.Unhealthy($"APIService {ApiServiceName} is not registered {OperatorEndpointsDefaults.StartupGracePeriod.TotalSeconds:0} s after start"));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

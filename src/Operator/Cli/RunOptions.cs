@@ -2,6 +2,7 @@ using System.Net;
 using Operator.Hosting;
 using Operator.Leadership;
 using Operator.Manifests;
+using Operator.Telemetry;
 
 namespace Operator.Cli;
 
@@ -97,6 +98,8 @@ public sealed record RunOptions
         options.ClusterObjectNamespace = Environment.GetEnvironmentVariable("KEDA_CLUSTER_OBJECT_NAMESPACE") is { Length: > 0 } ns
             ? ns
             : ManifestKinds.DefaultClusterObjectNamespace;
+        options.TraceLinks.ServiceBusEmulatorAmqpPort =
+            TraceLinkOptions.ParsePort(Environment.GetEnvironmentVariable(TraceLinkDefaults.ServiceBusEmulatorAmqpPortVariable));
     }
 
     /// <summary>Parses <c>run</c>'s flags with the command's own definition; null and the messages when they do not parse.</summary>

@@ -48,6 +48,7 @@ public static class OperatorCoreServiceCollectionExtensions
             TimeProvider = sp.GetRequiredService<TimeProvider>(),
             LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
             Http = sp.GetRequiredService<ScalerHttpClients>(),
+            ServiceBusEmulatorAmqpPort = options.TraceLinks.ServiceBusEmulatorAmqpPort,
         }));
         services.AddSingleton<ScalerCache>();
         services.AddSingleton<MetricsCache>();
@@ -57,6 +58,7 @@ public static class OperatorCoreServiceCollectionExtensions
         services.AddSingleton<ResourceTotals>();
         services.AddSingleton(sp => new DirectAutoscaler(sp.GetRequiredService<TimeProvider>(), options));
         services.AddSingleton<DirectScaleExecutor>();
+        services.AddSingleton(sp => new DecisionTraceLinks(options.TraceLinks, sp.GetRequiredService<ILogger<DecisionTraceLinks>>()));
         services.AddSingleton<ScaledObjectPoller>();
         services.AddSingleton(sp =>
         {

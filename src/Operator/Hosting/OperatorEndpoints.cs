@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using Operator.Adapter;
 using Operator.Decisions;
@@ -62,7 +64,11 @@ public static class OperatorEndpoints
         app.MapDecisions();
         app.MapPrometheusScrapingEndpoint(OperatorEndpointsDefaults.MetricsPath);
         app.MapHealthChecks(OperatorEndpointsDefaults.LivenessPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) });
-        app.MapHealthChecks(OperatorEndpointsDefaults.ReadinessPath);
+        // Degraded is "starting" (not ready yet, logged below error level): not ready either.
+        app.MapHealthChecks(OperatorEndpointsDefaults.ReadinessPath, new HealthCheckOptions
+        {
+            ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
+        });
         return app;
     }
 }

@@ -11,4 +11,7 @@ public static class OperatorEndpointsDefaults
     public const string MetricsPath = "/metrics";
     public const string LivenessPath = "/healthz";
     public const string ReadinessPath = "/readyz";
+
+    /// <summary>How long after start not being ready yet is Degraded (starting) rather than Unhealthy (failed).</summary>
+    public static readonly TimeSpan StartupGracePeriod = TimeSpan.FromSeconds(60);
 }

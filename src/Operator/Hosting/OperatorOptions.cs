@@ -1,5 +1,6 @@
 using Kubernetes.Controller.Autoscaling;
 using Operator.Manifests;
+using Operator.Telemetry;
 
 namespace Operator.Hosting;
 
@@ -44,8 +45,12 @@ public sealed class OperatorOptions
     /// </summary>
     public TimeSpan DirectSyncPeriod { get; set; } = HpaDefaults.SyncPeriod;
 
+    /// <summary>Links from scale-up decision spans to the traces of the waiting messages.</summary>
+    public TraceLinkOptions TraceLinks { get; set; } = new();
+
     public void Validate()
     {
+        TraceLinks.Validate();
         var error = DirectModeFlags.CheckTolerance(DirectTolerance)
             ?? DirectModeFlags.CheckDuration(DirectModeFlags.DownscaleStabilization, DirectDownscaleStabilizationWindow)
             ?? DirectModeFlags.CheckDuration(DirectModeFlags.CpuInitializationPeriod, DirectCpuInitializationPeriod)

@@ -32,6 +32,7 @@ internal sealed class ScaledObjectPoller(
     IDecisionLog decisions,
     OperatorMetrics telemetry,
     DirectScaleExecutor direct,
+    DecisionTraceLinks traceLinks,
     TimeProvider time,
     ILogger<ScaledObjectPoller> logger)
 {
@@ -155,7 +156,7 @@ internal sealed class ScaledObjectPoller(
         }
 
         var succeeded = result.TargetReplicas is not int wanted
-            || await ScaleAsync(key, gvkr, so, replicas: current ?? 0, wanted, result.Action, cancellationToken).ConfigureAwait(false);
+            || await ScaleAsync(key, gvkr, so, built, replicas: current ?? 0, wanted, result.Action, cancellationToken).ConfigureAwait(false);
         var directResult = scale is null ? null
             : await direct.ScaleAsync(key, so, built, gvkr, scale, result, cancellationToken).ConfigureAwait(false);
         var outcome = result.For(succeeded);
@@ -185,14 +186,18 @@ internal sealed class ScaledObjectPoller(
     }
 
     // The replica write of a decision (0↔1, idle, min): one span per change, a failure becomes the decision's failed outcome.
+    // A scale-up links its span to the traces of the messages waiting in the sources, read beside the write (not before
+    // it, so activation is not delayed) and time-boxed.
     private async Task<bool> ScaleAsync(
-        string key, GroupVersionKindResource gvkr, ScaledObject so, int replicas, int wanted, ScaleAction action, CancellationToken cancellationToken)
+        string key, GroupVersionKindResource gvkr, ScaledObject so, BuiltScalers built, int replicas, int wanted, ScaleAction action,
+        CancellationToken cancellationToken)
     {
         using var change = ActivitySource.StartActivity("scaledobject.scale");
         change?.SetTag("keda.scaledobject", key);
         change?.SetTag("keda.replicas.from", replicas);
         change?.SetTag("keda.replicas.to", wanted);
         change?.SetTag("keda.action", action.ToString());
+        var links = change is not null && wanted > replicas ? traceLinks.ReadAsync(key, built, cancellationToken) : null;
         try
         {
             await scaleTargets.SetReplicasAsync(gvkr, so.Metadata.NamespaceProperty, so.Spec.ScaleTargetRef.Name, wanted, cancellationToken)
@@ -204,6 +209,18 @@ internal sealed class ScaledObjectPoller(
         {
             change?.SetStatus(ActivityStatusCode.Error, ex.Message);
             return false;
+        }
+        finally
+        {
+            if (links is not null)
+            {
+                foreach (var link in await links.ConfigureAwait(false))
+                {
+                    change!.AddLink(link);
+                }
+
+                change!.SetTag("keda.links", change.Links.Count());
+            }
         }
     }
 

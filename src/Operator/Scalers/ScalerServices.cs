@@ -22,4 +22,7 @@ public sealed record ScalerServices
         get => _http ?? ScalerHttpClients.Default;
         init => _http = value;
     }
+
+    /// <summary>The Service Bus development emulator's AMQP port for trace-link peeks (null: the emulator's 5672).</summary>
+    public int? ServiceBusEmulatorAmqpPort { get; init; }
 }

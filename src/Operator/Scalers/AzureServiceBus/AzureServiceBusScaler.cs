@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using k8s.Models;
 
 namespace Operator.Scalers.AzureServiceBus;
@@ -5,9 +6,10 @@ namespace Operator.Scalers.AzureServiceBus;
 /// <summary>
 /// The <c>azure-servicebus</c> scaler: metadata, authentication rules and metric specs as KEDA builds them; the
 /// active message count through the management API on a pooled <c>ServiceBusAdministrationClient</c>; and push
-/// activation from the same connection (a shared short-interval read of the runtime count while watched).
+/// activation from the same connection (a shared short-interval read of the runtime count while watched); the trace
+/// context of the first waiting messages by peek, for the links of scale-up decisions.
 /// </summary>
-internal sealed class AzureServiceBusScaler : IPushScaler
+internal sealed class AzureServiceBusScaler : IPushScaler, IMessageTraceSource
 {
     private const string AzureWorkload = "azure-workload";
     private const string Name = "azure service bus";
@@ -119,6 +121,10 @@ internal sealed class AzureServiceBusScaler : IPushScaler
             return error is null ? count : null;
         }, Metadata.ActivationTargetLength, signal);
     }
+
+    /// <summary>The trace context of the first messages of the queue or subscription, peeked (never locked or received).</summary>
+    public Task<IReadOnlyList<ActivityContext>> ReadWaitingTraceContextsAsync(int max, CancellationToken cancellationToken) =>
+        ServiceBusTracePeek.PeekAsync(Metadata, Config.PodIdentity, _services.ServiceBusEmulatorAmqpPort, max, cancellationToken);
 
     public ValueTask DisposeAsync()
     {

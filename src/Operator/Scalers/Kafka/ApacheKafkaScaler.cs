@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using k8s.Models;
 using Operator.Scalers.Aws;
 
@@ -7,7 +8,7 @@ namespace Operator.Scalers.Kafka;
 /// The experimental <c>apache-kafka</c> scaler: metadata, validation and metric specs as KEDA builds them; the lag
 /// runtime is the kafka scaler's with apache-kafka's differences (<see cref="KafkaLagRules.ApacheKafkaQuirks"/>).
 /// </summary>
-internal sealed class ApacheKafkaScaler : IPushScaler
+internal sealed class ApacheKafkaScaler : IPushScaler, IMessageTraceSource
 {
     private const string Name = "kafka";
     private readonly string _metricType;
@@ -73,6 +74,9 @@ internal sealed class ApacheKafkaScaler : IPushScaler
         _source.GetMetricsAndActivityAsync(metricName, cancellationToken);
 
     public IAsyncDisposable WatchForActivity(Action signal) => _source.WatchForActivity(signal);
+
+    public Task<IReadOnlyList<ActivityContext>> ReadWaitingTraceContextsAsync(int max, CancellationToken cancellationToken) =>
+        _source.ReadWaitingTraceContextsAsync(max, cancellationToken);
 
     public ValueTask DisposeAsync() => _source.DisposeAsync();
 }

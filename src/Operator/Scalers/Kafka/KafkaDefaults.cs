@@ -19,6 +19,12 @@ public static class KafkaDefaults
     /// <summary><c>client.id</c> of the operator's admin clients.</summary>
     public const string ClientId = "keda-dotnet-operator";
 
+    /// <summary>
+    /// <c>group.id</c> of the consumer that reads waiting messages' trace context for decision links; it only assigns
+    /// partitions, so this group never joins or commits and the scaled group is untouched.
+    /// </summary>
+    public const string TraceLinkGroupId = "keda-dotnet-operator-trace-links";
+
     /// <summary>Timeout of one admin request (describe, list offsets, list group offsets).</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(5);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 
@@ -6,7 +7,7 @@ namespace Operator.Scalers.Kafka;
 /// <summary>
 /// The runtime both Kafka scalers share: a pooled admin client (taken on first use, released on dispose), one
 /// offset reading per poll, KEDA's lag rules with this scaler's <c>excludePersistentLag</c> memory, and the push
-/// watch on end offsets.
+/// watch on end offsets; the trace context of the waiting messages at the last reading's committed offsets.
 /// </summary>
 internal sealed class KafkaLagSource : IAsyncDisposable
 {
@@ -17,6 +18,7 @@ internal sealed class KafkaLagSource : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<TopicPartition, long> _previousOffsets = [];
     private KafkaAdminLease? _lease;
+    private volatile KafkaOffsets? _lastOffsets;
     private bool _disposed;
 
     public KafkaLagSource(KafkaConnection connection, KafkaLagRules rules, ScalerServices services)
@@ -50,6 +52,7 @@ internal sealed class KafkaLagSource : IAsyncDisposable
                 return Fail(metricName, readError);
             }
 
+            _lastOffsets = offsets;
             var (lag, lagError) = KafkaLagCalculator.Calculate(offsets!, _rules, _previousOffsets);
             if (lagError is not null)
             {
@@ -68,6 +71,12 @@ internal sealed class KafkaLagSource : IAsyncDisposable
     /// <summary>Watches the end offsets of this trigger's partitions (shared with every trigger on the same source).</summary>
     public IAsyncDisposable WatchForActivity(Action signal) =>
         KafkaEndOffsetWatch.Subscribe(_connection, _rules, _services, signal);
+
+    /// <summary>The trace context of the first waiting message of up to <paramref name="max"/> lagging partitions of the last poll.</summary>
+    public Task<IReadOnlyList<ActivityContext>> ReadWaitingTraceContextsAsync(int max, CancellationToken cancellationToken) =>
+        _lastOffsets is { } offsets
+            ? KafkaTraceReader.ReadAsync(_connection, KafkaTraceReader.WaitingStarts(offsets, _rules, max), cancellationToken)
+            : Task.FromResult<IReadOnlyList<ActivityContext>>([]);
 
     public async ValueTask DisposeAsync()
     {

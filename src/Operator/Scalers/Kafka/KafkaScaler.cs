@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using k8s.Models;
 using Operator.Scalers.Aws;
 
@@ -7,7 +8,7 @@ namespace Operator.Scalers.Kafka;
 /// The <c>kafka</c> scaler: metadata, validation and metric specs as KEDA builds them; consumer lag read through the
 /// admin API with KEDA's rules; push activation on end offsets.
 /// </summary>
-internal sealed class KafkaScaler : IPushScaler
+internal sealed class KafkaScaler : IPushScaler, IMessageTraceSource
 {
     private const string Name = "kafka";
     private readonly string _metricType;
@@ -80,6 +81,9 @@ internal sealed class KafkaScaler : IPushScaler
         _source.GetMetricsAndActivityAsync(metricName, cancellationToken);
 
     public IAsyncDisposable WatchForActivity(Action signal) => _source.WatchForActivity(signal);
+
+    public Task<IReadOnlyList<ActivityContext>> ReadWaitingTraceContextsAsync(int max, CancellationToken cancellationToken) =>
+        _source.ReadWaitingTraceContextsAsync(max, cancellationToken);
 
     public ValueTask DisposeAsync() => _source.DisposeAsync();
 }
