@@ -45,7 +45,9 @@ internal static class EmbeddedGraph
             .WaitFor(kafka)
             .WaitFor(serviceBus);
 
-        var @operator = builder.AddOperator("operator", RepositoryRoot.Assembly(root, Path.Combine("src", "Operator"), "keda-dotnet-operator"), kubernetes);
+        var @operator = builder.AddOperator("operator", RepositoryRoot.Assembly(root, Path.Combine("src", "Operator"), "keda-dotnet-operator"), kubernetes)
+            // The trigger's emulator-style connection names the management port; the decision spans' trace links peek over AMQP.
+            .WithEnvironment("SERVICEBUS_EMULATOR_AMQP_PORT", ReferenceExpression.Create($"{serviceBus.Resource.AmqpEndpoint.Property(EndpointProperty.Port)}"));
         builder.AddScaledObjects(
             kubernetes,
             @operator,
