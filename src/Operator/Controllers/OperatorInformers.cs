@@ -27,15 +27,18 @@ internal sealed class OperatorInformers(SharedInformers shared, ResourceDiscover
         shared.Custom<ClusterTriggerAuthentication, ClusterTriggerAuthenticationList>(ScaledObject.KubeGroup, ScaledObject.KubeVersion,
             "clustertriggerauthentications", namespaced: false);
 
-    public ResourceInformer<V2HorizontalPodAutoscaler> Autoscalers => shared.Autoscalers;
+    // Created with the operator, not on first use, so the start-up sync covers them: an informer created by the first
+    // reconcile has not listed yet, and its empty cache made a Deployment's env look unresolvable (a kafka trigger's
+    // bootstrapServersFromEnv read as missing once at start-up).
+    public ResourceInformer<V2HorizontalPodAutoscaler> Autoscalers { get; } = shared.Autoscalers;
 
-    public ResourceInformer<V1Secret> Secrets => shared.Secrets;
+    public ResourceInformer<V1Secret> Secrets { get; } = shared.Secrets;
 
-    public ResourceInformer<V1ConfigMap> ConfigMaps => shared.ConfigMaps;
+    public ResourceInformer<V1ConfigMap> ConfigMaps { get; } = shared.ConfigMaps;
 
-    public ResourceInformer<V1Deployment> Deployments => shared.Deployments;
+    public ResourceInformer<V1Deployment> Deployments { get; } = shared.Deployments;
 
-    public ResourceInformer<V1StatefulSet> StatefulSets => shared.StatefulSets;
+    public ResourceInformer<V1StatefulSet> StatefulSets { get; } = shared.StatefulSets;
 
     public ResourceInformer<V1LimitRange> LimitRanges { get; } = shared.LimitRanges;
 

@@ -110,7 +110,9 @@ internal sealed class ScaleFromZeroScenario(AppHostEnvironment environment)
         var order = created[0];
         Assert.Contains(spans, span => span.TraceId == order.TraceId && span.Name == $"process {scenario.Transport} order" && span["order.id"] == order["order.id"]);
         var decisions = spans.Where(span => span.Name == "scaledobject.scale" && span["keda.scaledobject"] == $"{Namespace}/{scenario.ScaledObject}").ToList();
-        Assert.Contains(decisions, span => span["keda.replicas.from"] == "0" && span["keda.replicas.to"] == "1");
+        // The 0→1 decision links to the traces of the orders that were waiting when it was made.
+        var orderTraces = created.Select(span => span.TraceId).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains(decisions, span => span["keda.replicas.from"] == "0" && span["keda.replicas.to"] == "1" && span.Links.Any(orderTraces.Contains));
         Assert.Contains(decisions, span => span["keda.replicas.from"] != "0" && span["keda.replicas.to"] == "0");
     }
 

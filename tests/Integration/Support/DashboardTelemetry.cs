@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace Integration.Support;
 
 /// <summary>
-/// The Aspire dashboard's telemetry HTTP API (<c>/api/telemetry/spans</c>, <c>/logs</c>; OTLP JSON, header
+/// The Aspire dashboard's telemetry HTTP API (<c>/api/telemetry/spans</c> with their links, <c>/logs</c> with their
+/// severity; OTLP JSON, header
 /// <c>x-api-key</c>), read the way a user's script would: from the URL and key in <c>.apphost/environment.env</c>.
 /// </summary>
 public sealed class DashboardTelemetry : IDisposable
@@ -49,7 +50,10 @@ public sealed class DashboardTelemetry : IDisposable
                 foreach (var record in Array(scope, records))
                 {
                     var traceId = record.TryGetProperty("traceId", out var trace) ? trace.GetString() ?? "" : "";
-                    items.Add(new TelemetryItem(service, name(record), traceId, Attributes(record)));
+                    var severity = record.TryGetProperty("severityText", out var text) ? text.GetString() ?? "" : "";
+                    // OTLP JSON span links: [{"traceId": ..., "spanId": ..., "attributes": [...]}].
+                    var links = Array(record, "links").Select(link => link.TryGetProperty("traceId", out var id) ? id.GetString() ?? "" : "").ToList();
+                    items.Add(new TelemetryItem(service, name(record), traceId, Attributes(record), severity, links));
                 }
             }
         }
