@@ -1,13 +1,17 @@
 using AppHost;
 using AppHost.Profiles;
+using Microsoft.Extensions.Configuration;
 
-var builder = DistributedApplication.CreateBuilder(args);
-var choice = ProfileChooser.Choose(builder.Configuration["profile"]);
+// The profile is chosen before the Aspire builder exists: creating one outside Development generates new dashboard
+// keys and saves them to the user secrets, which a run that only fails fast must not do to a running environment.
+var choice = ProfileChooser.Choose(new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build()["profile"]);
 if (choice.Error is not null)
 {
     await Console.Error.WriteLineAsync($"{choice.Error}\nusage: dotnet run --project AppHost [-- --profile embedded|containers]");
     return 2;
 }
+
+var builder = DistributedApplication.CreateBuilder(args);
 
 await Console.Out.WriteLineAsync($"profile: {choice.Profile} ({choice.Why})");
 var root = RepositoryRoot.Find();

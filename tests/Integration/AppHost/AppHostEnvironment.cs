@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -35,6 +36,11 @@ public abstract class AppHostEnvironment(string profile, TimeSpan startTimeout) 
                 "--OrderGenerator:Count", OrdersPerRun.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--OrderGenerator:Transport", "servicebus",
                 "--OrderProcessor:ProcessingTime", "00:00:01",
+
+                // Its own dashboard keys: Aspire otherwise shares them through the AppHost's user secrets with every other
+                // AppHost on this machine, and one started outside Development replaces them while this one runs.
+                "--AppHost:DashboardApiKey", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+                "--AppHost:OtlpApiKey", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             ],
             (options, _) => options.DisableDashboard = false,
             timeout.Token);

@@ -53,6 +53,13 @@ public sealed class ContainersGraphTests : IDisposable
         Assert.SkipWhen(ContainersEnvironment.EngineAnswers, "a Docker engine answers here, so the containers profile would start");
         var configuration = typeof(ContainersGraphTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _state };
+
+        // A home of its own holding the AppHost's user secrets: failing fast must leave a running environment's dashboard keys alone.
+        var secrets = Path.Combine(_state, "home", ".microsoft", "usersecrets", "keda-dotnet-apphost", "secrets.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(secrets)!);
+        const string Keys = """{"AppHost:OtlpApiKey": "otlp-key-of-a-running-apphost", "AppHost:DashboardApiKey": "api-key-of-a-running-apphost"}""";
+        await File.WriteAllTextAsync(secrets, Keys, TestContext.Current.CancellationToken);
+        start.Environment["HOME"] = Path.Combine(_state, "home");
         start.ArgumentList.Add(Repository.File("AppHost", "bin", configuration, "net10.0", "AppHost.dll"));
         start.ArgumentList.Add("--profile");
         start.ArgumentList.Add("containers");
@@ -66,6 +73,7 @@ public sealed class ContainersGraphTests : IDisposable
         var error = await stderr;
         Assert.StartsWith("the containers profile needs a Docker engine, and none answers on /var/run/docker.sock", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Equal(Keys, await File.ReadAllTextAsync(secrets, TestContext.Current.CancellationToken));
     }
 
     private IDistributedApplicationBuilder Graph(Action<IDistributedApplicationBuilder, string, string> add)
