@@ -1,10 +1,8 @@
-using AppHost.Connections;
 using AppHost.Kafka;
 using AppHost.Kubernetes;
 using AppHost.Operator;
 using AppHost.Prometheus;
 using AppHost.Sample;
-using AppHost.ScaledObjects;
 using AppHost.ServiceBus;
 
 namespace AppHost.Profiles;
@@ -20,7 +18,7 @@ internal static class ContainersGraph
 
     public static void Add(IDistributedApplicationBuilder builder, string root, string stateDirectory)
     {
-        const string ns = EmbeddedGraph.SampleNamespace;
+        const string ns = SampleGraph.Namespace;
         var prometheus = builder.AddPrometheusContainer("prometheus", stateDirectory);
         var kafka = builder.AddKafkaContainer("kafka", "orders:8");
         var serviceBus = builder.AddServiceBusEmulator("servicebus", stateDirectory).AddQueue("orders");
@@ -46,21 +44,6 @@ internal static class ContainersGraph
         var @operator = builder.AddOperator("operator", RepositoryRoot.Assembly(root, Path.Combine("src", "Operator"), "keda-dotnet-operator"), kubernetes)
             .WaitFor(kafka)
             .WaitFor(serviceBus);
-        builder.AddScaledObjects(
-            kubernetes,
-            @operator,
-            ns,
-            ("order-processor-scaler", "order-processor"),
-            ("order-processor-kafka-scaler", "order-processor-kafka"));
-        var generator = SampleSettings.Generator(builder.Configuration);
-        builder.AddOrderGenerator(
-            "order-generator",
-            RepositoryRoot.Assembly(root, Path.Combine("src", "OrderGenerator"), "OrderGenerator"),
-            generator.Count,
-            generator.Transport,
-            kafka,
-            serviceBus);
-
-        builder.AddEnvironmentFiles(stateDirectory, kubernetes, [prometheus.Resource, kafka.Resource, serviceBus.Resource]);
+        SampleGraph.Add(builder, root, stateDirectory, kubernetes, @operator, prometheus, kafka, serviceBus);
     }
 }

@@ -1,10 +1,8 @@
-using AppHost.Connections;
 using AppHost.Kafka;
 using AppHost.Kubernetes;
 using AppHost.Operator;
 using AppHost.Prometheus;
 using AppHost.Sample;
-using AppHost.ScaledObjects;
 using AppHost.ServiceBus;
 
 namespace AppHost.Profiles;
@@ -14,8 +12,6 @@ namespace AppHost.Profiles;
 /// </summary>
 internal static class EmbeddedGraph
 {
-    public const string SampleNamespace = "keda-dotnet-sample";
-
     /// <summary>The operator's RBAC from deploy/ (not its Deployment or APIService: the operator runs as a host process).</summary>
     internal static readonly string[] OperatorRbac = ["namespace.yaml", "service-account.yaml", "cluster-role.yaml", "role.yaml", "bindings.yaml"];
 
@@ -34,13 +30,13 @@ internal static class EmbeddedGraph
             .WithPodReference(kafka)
             .WithPodReference(serviceBus)
             // deploy/sample's placeholders, overwritten with the running brokers' addresses.
-            .WithSecretValue(SampleNamespace, "secrets-order-consumer", "servicebus-connectionstring", serviceBus.Resource.ConnectionStringExpression)
+            .WithSecretValue(SampleGraph.Namespace, "secrets-order-consumer", "servicebus-connectionstring", serviceBus.Resource.ConnectionStringExpression)
             .WithSecretValue(
-                SampleNamespace,
+                SampleGraph.Namespace,
                 "secrets-order-management",
                 "servicebus-order-management-connectionstring",
                 serviceBus.Resource.AdministrationConnectionStringExpression)
-            .WithConfigMapValue(SampleNamespace, "order-processor-kafka", "bootstrapServers", kafka.Resource.ConnectionStringExpression)
+            .WithConfigMapValue(SampleGraph.Namespace, "order-processor-kafka", "bootstrapServers", kafka.Resource.ConnectionStringExpression)
             .WithSampleSettings(builder.Configuration)
             .WaitFor(kafka)
             .WaitFor(serviceBus);
@@ -48,21 +44,6 @@ internal static class EmbeddedGraph
         var @operator = builder.AddOperator("operator", RepositoryRoot.Assembly(root, Path.Combine("src", "Operator"), "keda-dotnet-operator"), kubernetes)
             // The trigger's emulator-style connection names the management port; the decision spans' trace links peek over AMQP.
             .WithEnvironment("SERVICEBUS_EMULATOR_AMQP_PORT", ReferenceExpression.Create($"{serviceBus.Resource.AmqpEndpoint.Property(EndpointProperty.Port)}"));
-        builder.AddScaledObjects(
-            kubernetes,
-            @operator,
-            SampleNamespace,
-            ("order-processor-scaler", "order-processor"),
-            ("order-processor-kafka-scaler", "order-processor-kafka"));
-        var generator = SampleSettings.Generator(builder.Configuration);
-        builder.AddOrderGenerator(
-            "order-generator",
-            RepositoryRoot.Assembly(root, Path.Combine("src", "OrderGenerator"), "OrderGenerator"),
-            generator.Count,
-            generator.Transport,
-            kafka,
-            serviceBus);
-
-        builder.AddEnvironmentFiles(stateDirectory, kubernetes, [prometheus.Resource, kafka.Resource, serviceBus.Resource]);
+        SampleGraph.Add(builder, root, stateDirectory, kubernetes, @operator, prometheus, kafka, serviceBus);
     }
 }
