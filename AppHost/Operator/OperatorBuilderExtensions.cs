@@ -51,4 +51,11 @@ internal static class OperatorBuilderExtensions
             .WithReferenceRelationship(cluster.Resource)
             .WaitFor(cluster);
     }
+
+    /// <summary>
+    /// The sample's Service Bus trigger connection names the emulator's management (HTTP) port; the decision spans' trace
+    /// links peek over AMQP, on the port given here (<c>SERVICEBUS_EMULATOR_AMQP_PORT</c>).
+    /// </summary>
+    public static IResourceBuilder<OperatorResource> WithServiceBusAmqpPort(this IResourceBuilder<OperatorResource> @operator, EndpointReference amqp) =>
+        @operator.WithEnvironment("SERVICEBUS_EMULATOR_AMQP_PORT", ReferenceExpression.Create($"{amqp.Property(EndpointProperty.Port)}"));
 }

@@ -42,6 +42,7 @@ internal static class ContainersGraph
             .WithReferenceRelationship(serviceBus);
 
         var @operator = builder.AddOperator("operator", RepositoryRoot.Assembly(root, Path.Combine("src", "Operator"), "keda-dotnet-operator"), kubernetes)
+            .WithServiceBusAmqpPort(serviceBus.Resource.AmqpEndpoint)
             .WaitFor(kafka)
             .WaitFor(serviceBus);
         SampleGraph.Add(builder, root, stateDirectory, kubernetes, @operator, prometheus, kafka, serviceBus);

@@ -42,8 +42,7 @@ internal static class EmbeddedGraph
             .WaitFor(serviceBus);
 
         var @operator = builder.AddOperator("operator", RepositoryRoot.Assembly(root, Path.Combine("src", "Operator"), "keda-dotnet-operator"), kubernetes)
-            // The trigger's emulator-style connection names the management port; the decision spans' trace links peek over AMQP.
-            .WithEnvironment("SERVICEBUS_EMULATOR_AMQP_PORT", ReferenceExpression.Create($"{serviceBus.Resource.AmqpEndpoint.Property(EndpointProperty.Port)}"));
+            .WithServiceBusAmqpPort(serviceBus.Resource.AmqpEndpoint);
         SampleGraph.Add(builder, root, stateDirectory, kubernetes, @operator, prometheus, kafka, serviceBus);
     }
 }
