@@ -93,7 +93,7 @@ public class ScalePollStepTests
         var fallback = ScaledObjectConditions.Find(status.Conditions, ConditionTypes.Fallback)!;
         Assert.Equal((ConditionStatuses.True, "FallbackExists"), (fallback.Status, fallback.Reason));
         Assert.Equal(
-            ["Warning KEDAScalerFailed connection refused", "Warning ScaledObjectFallbackActivated ScaledObject fallback is active"],
+            ["Warning KEDAScalerFailed connection refused", "Normal ScaledObjectFallbackActivated ScaledObject fallback is active"],
             result.OnSuccess.Events.Select(e => e.ToString()));
         Assert.True(result.Triggers[0].IsActive);
     }

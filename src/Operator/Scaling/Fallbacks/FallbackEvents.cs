@@ -2,7 +2,7 @@ using Operator.Scaling.Events;
 
 namespace Operator.Scaling.Fallbacks;
 
-/// <summary>Events KEDA records when fallback starts or stops supplying metrics for a ScaledObject.</summary>
+/// <summary>Events KEDA records when fallback starts or stops supplying metrics for a ScaledObject (both Normal, as its scale handler emits them).</summary>
 public static class FallbackEvents
 {
     public const string ActivatedMessage = "ScaledObject fallback is active";
@@ -11,7 +11,7 @@ public static class FallbackEvents
     /// <summary>The event for a change of fallback state, or null when it did not change.</summary>
     public static ScaleEvent? ForTransition(bool wasActive, bool isActive) => (wasActive, isActive) switch
     {
-        (false, true) => ScaleEvent.WarningEvent(EventReasons.ScaledObjectFallbackActivated, ActivatedMessage),
+        (false, true) => ScaleEvent.NormalEvent(EventReasons.ScaledObjectFallbackActivated, ActivatedMessage),
         (true, false) => ScaleEvent.NormalEvent(EventReasons.ScaledObjectFallbackDeactivated, DeactivatedMessage),
         _ => null,
     };

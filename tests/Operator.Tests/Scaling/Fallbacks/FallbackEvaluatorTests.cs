@@ -263,7 +263,7 @@ public class FallbackEvaluatorTests
     }
 
     [Theory]
-    [InlineData(false, true, "Warning ScaledObjectFallbackActivated ScaledObject fallback is active")]
+    [InlineData(false, true, "Normal ScaledObjectFallbackActivated ScaledObject fallback is active")]
     [InlineData(true, false, "Normal ScaledObjectFallbackDeactivated ScaledObject fallback is no longer active")]
     public void Transitions_EmitKedaEvents(bool was, bool now, string expected) =>
         Assert.Equal(expected, FallbackEvents.ForTransition(was, now)!.ToString());
