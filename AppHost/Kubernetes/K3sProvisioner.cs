@@ -4,6 +4,7 @@ using AppHost.Connections;
 using AppHost.Hosting;
 using k8s;
 using k8s.Models;
+using LocalKafka.Forwarding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -87,7 +88,7 @@ internal sealed class K3sProvisioner(K3sClusterResource resource, int apiPort, I
             return new(StringComparer.Ordinal);
         }
 
-        var relay = TcpRelay.Start(IPAddress.Parse(hostAddress), dashboard.Port);
+        var relay = TcpForwarder.Start(new IPEndPoint(IPAddress.Parse(hostAddress), 0), new IPEndPoint(IPAddress.Loopback, dashboard.Port));
         var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         stopping.Register(() => _ = relay.DisposeAsync().AsTask());
         return PodTelemetry.Environment($"{dashboard.Scheme}://{hostAddress}:{relay.Port.ToString(CultureInfo.InvariantCulture)}", configuration);

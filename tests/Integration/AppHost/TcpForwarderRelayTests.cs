@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
-using AppHost.Hosting;
+using LocalKafka.Forwarding;
 
 namespace Integration.AppHost;
 
-/// <summary>The relay that lets pods in k3s reach a loopback-only host listener (the dashboard's OTLP endpoint).</summary>
-public sealed class TcpRelayTests
+/// <summary>The forwarder that lets pods in k3s reach a loopback-only host listener (the dashboard's OTLP endpoint).</summary>
+public sealed class TcpForwarderRelayTests
 {
     [Fact]
     public async Task Relay_PipesBytesBothWays_BetweenAClientAndTheLoopbackTarget()
@@ -14,7 +14,7 @@ public sealed class TcpRelayTests
         using var echo = new TcpListener(IPAddress.Loopback, 0);
         echo.Start();
         var serving = EchoOnceAsync(echo, ct);
-        await using var relay = TcpRelay.Start(IPAddress.Loopback, ((IPEndPoint)echo.LocalEndpoint).Port);
+        await using var relay = TcpForwarder.Start(new IPEndPoint(IPAddress.Loopback, 0), (IPEndPoint)echo.LocalEndpoint);
 
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, relay.Port, ct);
@@ -38,7 +38,7 @@ public sealed class TcpRelayTests
             closedPort = ((IPEndPoint)unused.LocalEndpoint).Port;
         }
 
-        await using var relay = TcpRelay.Start(IPAddress.Loopback, closedPort);
+        await using var relay = TcpForwarder.Start(new IPEndPoint(IPAddress.Loopback, 0), new IPEndPoint(IPAddress.Loopback, closedPort));
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, relay.Port, ct);
 
