@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using k8s;
+using k8s.Exceptions;
 using Kubernetes.Controller.Autoscaling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
@@ -114,6 +115,18 @@ internal sealed class RunCommand
             await stderr.WriteLineAsync($"run: {warning}").ConfigureAwait(false);
         }
 
+        // The cluster's configuration is read once up front, so a missing kubeconfig or context is a plain error, not a host
+        // that fails to start with a stack trace.
+        try
+        {
+            _ = KubernetesConfiguration.Load(options.Kubeconfig, options.Context);
+        }
+        catch (KubeConfigException e)
+        {
+            await stderr.WriteLineAsync($"run: cannot use the cluster configuration ({ConfigurationSource(options)}): {e.Message}").ConfigureAwait(false);
+            return OperatorCli.ExitUsage;
+        }
+
         WebApplication app;
         try
         {
@@ -132,6 +145,11 @@ internal sealed class RunCommand
 
         return 0;
     }
+
+    private static string ConfigurationSource(RunOptions options) =>
+        options.Kubeconfig is { Length: > 0 } path ? $"--kubeconfig {path}"
+        : Environment.GetEnvironmentVariable("KUBECONFIG") is { Length: > 0 } env ? $"KUBECONFIG={env}"
+        : "no --kubeconfig, not in a cluster, no KUBECONFIG: ~/.kube/config";
 
     /// <summary>
     /// The operator's host as <c>run</c> starts it, built but not started; an <see cref="ArgumentException"/> names a
