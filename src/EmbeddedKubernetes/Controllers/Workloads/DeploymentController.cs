@@ -2,7 +2,6 @@ using k8s;
 using k8s.Models;
 using Kubernetes.Controller.Events;
 using Kubernetes.Controller.Informers;
-using Kubernetes.Controller.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace EmbeddedKubernetes.Controllers.Workloads;
@@ -11,39 +10,15 @@ namespace EmbeddedKubernetes.Controllers.Workloads;
 /// Deployment → ReplicaSets: one ReplicaSet per pod-template-hash, the new one scaled to spec.replicas and old ones
 /// scaled down as the new one becomes available (Recreate: at once); status and conditions as upstream reports them.
 /// </summary>
-internal sealed class DeploymentController : QueueController
+internal sealed class DeploymentController(IKubernetes client, SharedInformers informers, EventRecorder events, ILogger logger, TimeProvider time)
+    : WorkloadController<V1Deployment, V1ReplicaSet>("deployment-controller", V1Deployment.KubeKind, informers.Deployments, informers.ReplicaSets, client,
+        events, logger, time)
 {
-    private readonly IKubernetes _client;
-    private readonly SharedInformers _informers;
-    private readonly EventRecorder _events;
-
-    public DeploymentController(IKubernetes client, SharedInformers informers, EventRecorder events, ILogger logger, TimeProvider time)
-        : base("deployment-controller", logger, time)
+    protected override async Task ReconcileAsync(string key, V1Deployment deployment, List<V1ReplicaSet> owned, CancellationToken cancellationToken)
     {
-        _client = client;
-        _informers = informers;
-        _events = events;
-        informers.Deployments.Changed += (_, d) => Enqueue(KubeObjects.KeyOf(d.Metadata));
-        informers.ReplicaSets.Changed += (_, rs) =>
-        {
-            if (KubeObjects.ControllerOf(rs.Metadata) is { Kind: "Deployment" } owner)
-            {
-                Enqueue($"{rs.Metadata.NamespaceProperty}/{owner.Name}");
-            }
-        };
-    }
-
-    protected override async Task ReconcileAsync(string key, CancellationToken cancellationToken)
-    {
-        if (!_informers.Deployments.TryGet(key, out var deployment) || deployment.Metadata.DeletionTimestamp is not null)
-        {
-            return;
-        }
-
         var ns = deployment.Metadata.NamespaceProperty;
         var desired = deployment.Spec.Replicas ?? 1;
         var hash = TemplateHash.Compute(deployment.Spec.Template);
-        var owned = _informers.ReplicaSets.InNamespace(ns).Where(rs => KubeObjects.IsOwnedBy(rs.Metadata, deployment.Metadata)).ToList();
         var newRs = owned.FirstOrDefault(rs => rs.Metadata.Labels?.TryGetValue(TemplateHash.Label, out var h) == true && h == hash);
         var old = owned.Where(rs => rs != newRs).ToList();
 
@@ -100,10 +75,10 @@ internal sealed class DeploymentController : QueueController
         };
         try
         {
-            var created = await _client.AppsV1.CreateNamespacedReplicaSetAsync(rs, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var created = await Client.AppsV1.CreateNamespacedReplicaSetAsync(rs, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
             created.ApiVersion ??= "apps/v1";
             created.Kind ??= "ReplicaSet";
-            await _events.RecordAsync(deployment, EventRecorder.Normal, "ScalingReplicaSet",
+            await Events.RecordAsync(deployment, EventRecorder.Normal, "ScalingReplicaSet",
                 $"Scaled up replica set {rs.Metadata.Name} from 0 to {replicas}", cancellationToken).ConfigureAwait(false);
             return created;
         }
@@ -117,10 +92,10 @@ internal sealed class DeploymentController : QueueController
     private async Task ScaleAsync(V1Deployment deployment, V1ReplicaSet rs, int replicas, CancellationToken cancellationToken)
     {
         var from = rs.Spec.Replicas ?? 0;
-        await _client.AppsV1.PatchNamespacedReplicaSetAsync(KubeObjects.ReplicasPatch(replicas), rs.Metadata.Name, rs.Metadata.NamespaceProperty,
+        await Client.AppsV1.PatchNamespacedReplicaSetAsync(KubeObjects.ReplicasPatch(replicas), rs.Metadata.Name, rs.Metadata.NamespaceProperty,
             cancellationToken: cancellationToken).ConfigureAwait(false);
         var direction = replicas > from ? "up" : "down";
-        await _events.RecordAsync(deployment, EventRecorder.Normal, "ScalingReplicaSet",
+        await Events.RecordAsync(deployment, EventRecorder.Normal, "ScalingReplicaSet",
             $"Scaled {direction} replica set {rs.Metadata.Name} from {from} to {replicas}", cancellationToken).ConfigureAwait(false);
     }
 
@@ -163,7 +138,7 @@ internal sealed class DeploymentController : QueueController
         };
         if (!KubeObjects.SameJson(status, previous))
         {
-            await _client.AppsV1.PatchNamespacedDeploymentStatusAsync(KubeObjects.StatusPatch(status), deployment.Metadata.Name,
+            await Client.AppsV1.PatchNamespacedDeploymentStatusAsync(KubeObjects.StatusPatch(status), deployment.Metadata.Name,
                 deployment.Metadata.NamespaceProperty, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }

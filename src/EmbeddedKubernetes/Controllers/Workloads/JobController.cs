@@ -2,7 +2,6 @@ using k8s;
 using k8s.Models;
 using Kubernetes.Controller.Events;
 using Kubernetes.Controller.Informers;
-using Kubernetes.Controller.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace EmbeddedKubernetes.Controllers.Workloads;
@@ -11,44 +10,18 @@ namespace EmbeddedKubernetes.Controllers.Workloads;
 /// Job → Pods → completion: keeps min(parallelism, remaining completions) pods active, counts succeeded/failed pods,
 /// and finishes with the Complete (or Failed, BackoffLimitExceeded) condition and a Completed event.
 /// </summary>
-internal sealed class JobController : QueueController
+internal sealed class JobController(IKubernetes client, SharedInformers informers, EventRecorder events, ILogger logger, TimeProvider time)
+    : WorkloadController<V1Job, V1Pod>("job-controller", V1Job.KubeKind, informers.Jobs, informers.Pods, client, events, logger, time)
 {
     private const int DefaultBackoffLimit = 6;
-    private readonly IKubernetes _client;
-    private readonly SharedInformers _informers;
-    private readonly EventRecorder _events;
-    private readonly Expectations _expectations = new();
 
-    public JobController(IKubernetes client, SharedInformers informers, EventRecorder events, ILogger logger, TimeProvider time)
-        : base("job-controller", logger, time)
+    protected override async Task ReconcileAsync(string key, V1Job job, List<V1Pod> owned, CancellationToken cancellationToken)
     {
-        _client = client;
-        _informers = informers;
-        _events = events;
-        informers.Jobs.Changed += (_, job) => Enqueue(KubeObjects.KeyOf(job.Metadata));
-        informers.Pods.Changed += (_, pod) =>
-        {
-            if (KubeObjects.ControllerOf(pod.Metadata) is { Kind: "Job" } owner)
-            {
-                Enqueue($"{pod.Metadata.NamespaceProperty}/{owner.Name}");
-            }
-        };
-    }
-
-    protected override async Task ReconcileAsync(string key, CancellationToken cancellationToken)
-    {
-        if (!_informers.Jobs.TryGet(key, out var job) || job.Metadata.DeletionTimestamp is not null)
-        {
-            _expectations.Forget(key);
-            return;
-        }
-
         var ns = job.Metadata.NamespaceProperty;
-        var owned = _informers.Pods.InNamespace(ns).Where(p => KubeObjects.IsOwnedBy(p.Metadata, job.Metadata)).ToList();
         var succeeded = owned.Count(p => p.Status?.Phase == "Succeeded");
         var failed = owned.Count(p => p.Status?.Phase == "Failed");
         var activePods = owned.Where(KubeObjects.IsActive).ToList();
-        var effective = _expectations.Effective(key, activePods.Select(p => p.Metadata.Name), owned.Select(p => p.Metadata.Name).ToHashSet(StringComparer.Ordinal));
+        var effective = Expectations.Effective(key, activePods.Select(p => p.Metadata.Name), owned.Select(p => p.Metadata.Name).ToHashSet(StringComparer.Ordinal));
         var completions = job.Spec.Completions ?? 1;
         var parallelism = job.Spec.Parallelism ?? 1;
         var finished = job.Status?.Conditions?.Any(c => c.Type is "Complete" or "Failed" && c.Status == "True") == true;
@@ -61,17 +34,17 @@ internal sealed class JobController : QueueController
             conditions.Add(Condition("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods", now));
             conditions.Add(Condition("Complete", "CompletionsReached", "Reached expected number of succeeded pods", now));
             completionTime = now;
-            await _events.RecordAsync(job, EventRecorder.Normal, "Completed", "Job completed", cancellationToken).ConfigureAwait(false);
+            await Events.RecordAsync(job, EventRecorder.Normal, "Completed", "Job completed", cancellationToken).ConfigureAwait(false);
         }
         else if (!finished && failed > (job.Spec.BackoffLimit ?? DefaultBackoffLimit))
         {
             conditions.Add(Condition("FailureTarget", "BackoffLimitExceeded", "Job has reached the specified backoff limit", now));
             conditions.Add(Condition("Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit", now));
-            await _events.RecordAsync(job, EventRecorder.Warning, "BackoffLimitExceeded", "Job has reached the specified backoff limit",
+            await Events.RecordAsync(job, EventRecorder.Warning, "BackoffLimitExceeded", "Job has reached the specified backoff limit",
                 cancellationToken).ConfigureAwait(false);
             foreach (var pod in activePods)
             {
-                await DeletePodAsync(pod, cancellationToken).ConfigureAwait(false);
+                await DeletePodAsync(ns, pod.Metadata.Name, cancellationToken).ConfigureAwait(false);
             }
         }
         else if (!finished && job.Spec.Suspend != true)
@@ -93,9 +66,7 @@ internal sealed class JobController : QueueController
                     pod.Spec.RestartPolicy = "Never";
                 }
 
-                _expectations.ExpectCreate(key, name);
-                await _client.CoreV1.CreateNamespacedPodAsync(pod, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await _events.RecordAsync(job, EventRecorder.Normal, "SuccessfulCreate", $"Created pod: {name}", cancellationToken).ConfigureAwait(false);
+                await CreatePodAsync(key, job, pod, $"Created pod: {name}", cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -122,7 +93,7 @@ internal sealed class JobController : QueueController
         };
         if (!KubeObjects.SameJson(status, previous))
         {
-            await _client.BatchV1.PatchNamespacedJobStatusAsync(KubeObjects.StatusPatch(status), job.Metadata.Name, ns, cancellationToken: cancellationToken)
+            await Client.BatchV1.PatchNamespacedJobStatusAsync(KubeObjects.StatusPatch(status), job.Metadata.Name, ns, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
         }
     }
@@ -137,16 +108,4 @@ internal sealed class JobController : QueueController
         LastTransitionTime = now,
     };
 
-    private async Task DeletePodAsync(V1Pod pod, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (k8s.Autorest.HttpOperationException ex) when (ex.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            // Already gone.
-        }
-    }
 }

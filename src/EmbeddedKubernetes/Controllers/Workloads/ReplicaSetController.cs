@@ -2,47 +2,20 @@ using k8s;
 using k8s.Models;
 using Kubernetes.Controller.Events;
 using Kubernetes.Controller.Informers;
-using Kubernetes.Controller.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace EmbeddedKubernetes.Controllers.Workloads;
 
 /// <summary>ReplicaSet → Pods: keeps spec.replicas active pods and reports replicas/ready/available in status.</summary>
-internal sealed class ReplicaSetController : QueueController
+internal sealed class ReplicaSetController(IKubernetes client, SharedInformers informers, EventRecorder events, ILogger logger, TimeProvider time)
+    : WorkloadController<V1ReplicaSet, V1Pod>("replicaset-controller", V1ReplicaSet.KubeKind, informers.ReplicaSets, informers.Pods, client, events,
+        logger, time)
 {
-    private readonly IKubernetes _client;
-    private readonly SharedInformers _informers;
-    private readonly EventRecorder _events;
-    private readonly Expectations _expectations = new();
-
-    public ReplicaSetController(IKubernetes client, SharedInformers informers, EventRecorder events, ILogger logger, TimeProvider time)
-        : base("replicaset-controller", logger, time)
+    protected override async Task ReconcileAsync(string key, V1ReplicaSet rs, List<V1Pod> owned, CancellationToken cancellationToken)
     {
-        _client = client;
-        _informers = informers;
-        _events = events;
-        informers.ReplicaSets.Changed += (_, rs) => Enqueue(KubeObjects.KeyOf(rs.Metadata));
-        informers.Pods.Changed += (_, pod) =>
-        {
-            if (KubeObjects.ControllerOf(pod.Metadata) is { Kind: "ReplicaSet" } owner)
-            {
-                Enqueue($"{pod.Metadata.NamespaceProperty}/{owner.Name}");
-            }
-        };
-    }
-
-    protected override async Task ReconcileAsync(string key, CancellationToken cancellationToken)
-    {
-        if (!_informers.ReplicaSets.TryGet(key, out var rs) || rs.Metadata.DeletionTimestamp is not null)
-        {
-            _expectations.Forget(key);
-            return;
-        }
-
         var ns = rs.Metadata.NamespaceProperty;
-        var owned = _informers.Pods.InNamespace(ns).Where(p => KubeObjects.IsOwnedBy(p.Metadata, rs.Metadata)).ToList();
         var active = owned.Where(KubeObjects.IsActive).ToList();
-        var effective = _expectations.Effective(key, active.Select(p => p.Metadata.Name),
+        var effective = Expectations.Effective(key, active.Select(p => p.Metadata.Name),
             owned.Select(p => p.Metadata.Name).ToHashSet(StringComparer.Ordinal));
         var desired = rs.Spec.Replicas ?? 1;
         var diff = desired - effective.Count;
@@ -52,9 +25,7 @@ internal sealed class ReplicaSetController : QueueController
             {
                 var name = $"{rs.Metadata.Name}-{KubeObjects.RandomSuffix()}";
                 var pod = PodFactory.FromTemplate(rs.Spec.Template, KubeObjects.OwnerReference(rs), ns, name);
-                _expectations.ExpectCreate(key, name);
-                await _client.CoreV1.CreateNamespacedPodAsync(pod, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await _events.RecordAsync(rs, EventRecorder.Normal, "SuccessfulCreate", $"Created pod: {name}", cancellationToken).ConfigureAwait(false);
+                await CreatePodAsync(key, rs, pod, $"Created pod: {name}", cancellationToken).ConfigureAwait(false);
             }
         }
         else if (diff < 0)
@@ -66,9 +37,9 @@ internal sealed class ReplicaSetController : QueueController
                 .Take(-diff);
             foreach (var pod in victims)
             {
-                _expectations.ExpectDelete(key, pod.Metadata.Name);
-                await DeletePodAsync(pod, cancellationToken).ConfigureAwait(false);
-                await _events.RecordAsync(rs, EventRecorder.Normal, "SuccessfulDelete", $"Deleted pod: {pod.Metadata.Name}", cancellationToken)
+                Expectations.ExpectDelete(key, pod.Metadata.Name);
+                await DeletePodAsync(ns, pod.Metadata.Name, cancellationToken).ConfigureAwait(false);
+                await Events.RecordAsync(rs, EventRecorder.Normal, "SuccessfulDelete", $"Deleted pod: {pod.Metadata.Name}", cancellationToken)
                     .ConfigureAwait(false);
             }
         }
@@ -92,21 +63,8 @@ internal sealed class ReplicaSetController : QueueController
         };
         if (!KubeObjects.SameJson(status, previous))
         {
-            await _client.AppsV1.PatchNamespacedReplicaSetStatusAsync(KubeObjects.StatusPatch(status), rs.Metadata.Name, ns,
+            await Client.AppsV1.PatchNamespacedReplicaSetStatusAsync(KubeObjects.StatusPatch(status), rs.Metadata.Name, ns,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task DeletePodAsync(V1Pod pod, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (k8s.Autorest.HttpOperationException ex) when (ex.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            // Already gone.
         }
     }
 }

@@ -2,7 +2,6 @@ using k8s;
 using k8s.Models;
 using Kubernetes.Controller.Events;
 using Kubernetes.Controller.Informers;
-using Kubernetes.Controller.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace EmbeddedKubernetes.Controllers.Workloads;
@@ -11,42 +10,16 @@ namespace EmbeddedKubernetes.Controllers.Workloads;
 /// StatefulSet → Pods named &lt;set&gt;-&lt;ordinal&gt;. OrderedReady (the default) creates ordinal n only when all lower
 /// ordinals are Ready and removes the highest ordinal first, one at a time; Parallel does both at once.
 /// </summary>
-internal sealed class StatefulSetController : QueueController
+internal sealed class StatefulSetController(IKubernetes client, SharedInformers informers, EventRecorder events, ILogger logger, TimeProvider time)
+    : WorkloadController<V1StatefulSet, V1Pod>("statefulset-controller", V1StatefulSet.KubeKind, informers.StatefulSets, informers.Pods, client, events,
+        logger, time)
 {
-    private readonly IKubernetes _client;
-    private readonly SharedInformers _informers;
-    private readonly EventRecorder _events;
-    private readonly Expectations _expectations = new();
-
-    public StatefulSetController(IKubernetes client, SharedInformers informers, EventRecorder events, ILogger logger, TimeProvider time)
-        : base("statefulset-controller", logger, time)
+    protected override async Task ReconcileAsync(string key, V1StatefulSet set, List<V1Pod> owned, CancellationToken cancellationToken)
     {
-        _client = client;
-        _informers = informers;
-        _events = events;
-        informers.StatefulSets.Changed += (_, set) => Enqueue(KubeObjects.KeyOf(set.Metadata));
-        informers.Pods.Changed += (_, pod) =>
-        {
-            if (KubeObjects.ControllerOf(pod.Metadata) is { Kind: "StatefulSet" } owner)
-            {
-                Enqueue($"{pod.Metadata.NamespaceProperty}/{owner.Name}");
-            }
-        };
-    }
-
-    protected override async Task ReconcileAsync(string key, CancellationToken cancellationToken)
-    {
-        if (!_informers.StatefulSets.TryGet(key, out var set) || set.Metadata.DeletionTimestamp is not null)
-        {
-            _expectations.Forget(key);
-            return;
-        }
-
         var ns = set.Metadata.NamespaceProperty;
         var name = set.Metadata.Name;
-        var owned = _informers.Pods.InNamespace(ns).Where(p => KubeObjects.IsOwnedBy(p.Metadata, set.Metadata)).ToList();
         var byName = owned.ToDictionary(p => p.Metadata.Name, StringComparer.Ordinal);
-        var effective = _expectations.Effective(key, owned.Where(p => p.Metadata.DeletionTimestamp is null).Select(p => p.Metadata.Name),
+        var effective = Expectations.Effective(key, owned.Where(p => p.Metadata.DeletionTimestamp is null).Select(p => p.Metadata.Name),
             byName.Keys.ToHashSet(StringComparer.Ordinal));
         var replicas = set.Spec.Replicas ?? 1;
         var parallel = set.Spec.PodManagementPolicy == "Parallel";
@@ -74,10 +47,7 @@ internal sealed class StatefulSetController : QueueController
             var pod = PodFactory.FromTemplate(set.Spec.Template, KubeObjects.OwnerReference(set), ns, podName, labels);
             pod.Spec.Hostname ??= podName;
             pod.Spec.Subdomain ??= set.Spec.ServiceName;
-            _expectations.ExpectCreate(key, podName);
-            await _client.CoreV1.CreateNamespacedPodAsync(pod, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
-            await _events.RecordAsync(set, EventRecorder.Normal, "SuccessfulCreate", $"create Pod {podName} in StatefulSet {name} successful",
-                cancellationToken).ConfigureAwait(false);
+            await CreatePodAsync(key, set, pod, $"create Pod {podName} in StatefulSet {name} successful", cancellationToken).ConfigureAwait(false);
             if (!parallel)
             {
                 break;
@@ -88,17 +58,13 @@ internal sealed class StatefulSetController : QueueController
             .OrderByDescending(p => p.Ordinal).ToList();
         foreach (var (podName, _) in parallel ? surplus : surplus.Take(1))
         {
-            _expectations.ExpectDelete(key, podName);
-            try
-            {
-                await _client.CoreV1.DeleteNamespacedPodAsync(podName, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-            catch (k8s.Autorest.HttpOperationException ex) when (ex.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            Expectations.ExpectDelete(key, podName);
+            if (!await DeletePodAsync(ns, podName, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
 
-            await _events.RecordAsync(set, EventRecorder.Normal, "SuccessfulDelete", $"delete Pod {podName} in StatefulSet {name} successful",
+            await Events.RecordAsync(set, EventRecorder.Normal, "SuccessfulDelete", $"delete Pod {podName} in StatefulSet {name} successful",
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -129,7 +95,7 @@ internal sealed class StatefulSetController : QueueController
         };
         if (!KubeObjects.SameJson(status, previous))
         {
-            await _client.AppsV1.PatchNamespacedStatefulSetStatusAsync(KubeObjects.StatusPatch(status), name, ns, cancellationToken: cancellationToken)
+            await Client.AppsV1.PatchNamespacedStatefulSetStatusAsync(KubeObjects.StatusPatch(status), name, ns, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
         }
     }
