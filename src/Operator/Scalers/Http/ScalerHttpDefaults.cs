@@ -20,4 +20,11 @@ internal static class ScalerHttpDefaults
 
     /// <summary>How long a pooled connection lives before DNS is re-resolved.</summary>
     public static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a TLS configuration no scaler uses stays registered (a rotated CA or client certificate is a new
+    /// configuration). Longer than the factory's handler lifetime (2 minutes unless a host sets another), so the
+    /// factory has let go of its handler first.
+    /// </summary>
+    public static readonly TimeSpan UnusedTlsLifetime = TimeSpan.FromMinutes(10);
 }

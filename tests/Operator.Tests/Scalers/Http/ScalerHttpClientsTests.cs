@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Operator.Scalers.Http;
 using Operator.Tests.Scalers.Prometheus;
 
@@ -8,6 +9,7 @@ namespace Operator.Tests.Scalers.Http;
 public sealed class ScalerHttpClientsTests : IDisposable
 {
     private const string OneValue = """{"data":{"result":[{"value":[1,"7"]}]}}""";
+    private static readonly DateTimeOffset Start = new(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
     private readonly TestCertificates _certs = TestCertificates.Create();
 
     public void Dispose() => _certs.Dispose();
@@ -74,5 +76,51 @@ public sealed class ScalerHttpClientsTests : IDisposable
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public void Create_RotatedTlsConfigurations_AreForgottenOnceUnused_ALiveScalersStays()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var provider = ScalerHttpHost.Create(time);
+        var clients = provider.GetRequiredService<ScalerHttpClients>();
+        var live = ScalerTlsSettings.Custom("", "", _certs.CaPem).Settings!;
+        var latest = live;
+
+        // A ScaledObject whose CA rotates every minute, next to a scaler that polls every 30 s, for 200 minutes.
+        for (var rotation = 0; rotation < 200; rotation++)
+        {
+            latest = ScalerTlsSettings.Custom("", "", $"{_certs.CaPem}\n# rotation {rotation}").Settings!;
+            clients.Create(latest).Dispose();
+            clients.Create(live).Dispose();
+            time.Advance(TimeSpan.FromSeconds(30));
+            clients.Create(live).Dispose();
+            time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        var rotationsPerLifetime = (int)(ScalerHttpDefaults.UnusedTlsLifetime / TimeSpan.FromMinutes(1));
+        Assert.InRange(clients.ConfigurationCount, 2, (2 * rotationsPerLifetime) + 1);
+        Assert.True(clients.TryGetTls(live.ClientName, out _));
+        Assert.True(clients.TryGetTls(latest.ClientName, out _));
+    }
+
+    [Fact]
+    public async Task Create_ForgottenTlsConfiguration_UsedAgain_IsRegisteredAgainAndConnects()
+    {
+        await using var server = await PrometheusStubServer.StartAsync(OneValue, serverCertificate: _certs.Server);
+        var time = new FakeTimeProvider(Start);
+        using var provider = ScalerHttpHost.Create(time);
+        var clients = provider.GetRequiredService<ScalerHttpClients>();
+        var trustingCa = ScalerTlsSettings.Custom("", "", _certs.CaPem).Settings!;
+        clients.Create(trustingCa).Dispose();
+        time.Advance(ScalerHttpDefaults.UnusedTlsLifetime);
+        clients.Create(ScalerTlsSettings.Default(false)).Dispose();
+        Assert.False(clients.TryGetTls(trustingCa.ClientName, out _));
+
+        using var client = clients.Create(trustingCa);
+        using var response = await client.GetAsync(server.Address, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(clients.TryGetTls(trustingCa.ClientName, out _));
     }
 }
