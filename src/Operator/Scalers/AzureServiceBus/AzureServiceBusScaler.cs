@@ -124,7 +124,7 @@ internal sealed class AzureServiceBusScaler : IPushScaler, IMessageTraceSource
 
     /// <summary>The trace context of the first messages of the queue or subscription, peeked (never locked or received).</summary>
     public Task<IReadOnlyList<ActivityContext>> ReadWaitingTraceContextsAsync(int max, CancellationToken cancellationToken) =>
-        ServiceBusTracePeek.PeekAsync(Metadata, Config.PodIdentity, _services.ServiceBusEmulatorAmqpPort, max, cancellationToken);
+        ServiceBusTracePeek.PeekAsync(Metadata, Config.PodIdentity, _services.Http, _services.ServiceBusEmulatorAmqpPort, max, cancellationToken);
 
     public ValueTask DisposeAsync()
     {

@@ -1,4 +1,3 @@
-using Azure.Core.Pipeline;
 using Azure.Messaging.ServiceBus.Administration;
 using Operator.Scalers.Http;
 using Operator.Scalers.Prometheus;
@@ -41,12 +40,12 @@ internal sealed class ServiceBusAdminPool
             if (!_entries.TryGetValue(key, out var entry))
             {
                 ServiceBusAdministrationClient client;
-                var options = new ServiceBusAdministrationClientOptions { Transport = new HttpClientTransport(http.Create(ScalerTlsSettings.Default(false))) };
+                var options = new ServiceBusAdministrationClientOptions { Transport = http.CreateAzureTransport() };
                 try
                 {
                     client = identity.IsNone
                         ? new ServiceBusAdministrationClient(metadata.Connection, options)
-                        : new ServiceBusAdministrationClient(metadata.FullyQualifiedNamespace, AzureTokenAuthorizer.CreateWorkloadCredential(identity), options);
+                        : new ServiceBusAdministrationClient(metadata.FullyQualifiedNamespace, AzureTokenAuthorizer.CreateWorkloadCredential(identity, http), options);
                 }
                 catch (Exception e) when (e is FormatException or ArgumentException)
                 {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Azure.Messaging.ServiceBus;
+using Operator.Scalers.Http;
 using Operator.Scalers.Prometheus;
 using ServiceDefaults.Messaging;
 
@@ -14,7 +15,7 @@ namespace Operator.Scalers.AzureServiceBus;
 internal static class ServiceBusTracePeek
 {
     public static async Task<IReadOnlyList<ActivityContext>> PeekAsync(
-        AzureServiceBusMetadata metadata, PodIdentity identity, int? emulatorAmqpPort, int max, CancellationToken cancellationToken)
+        AzureServiceBusMetadata metadata, PodIdentity identity, ScalerHttpClients http, int? emulatorAmqpPort, int max, CancellationToken cancellationToken)
     {
         if (metadata.UseRegex || max <= 0)
         {
@@ -24,7 +25,7 @@ internal static class ServiceBusTracePeek
         var options = new ServiceBusClientOptions { RetryOptions = new ServiceBusRetryOptions { MaxRetries = 0 } };
         await using var client = identity.IsNone
             ? new ServiceBusClient(ServiceBusMessagingConnection.For(metadata.Connection, emulatorAmqpPort), options)
-            : new ServiceBusClient(metadata.FullyQualifiedNamespace, AzureTokenAuthorizer.CreateWorkloadCredential(identity), options);
+            : new ServiceBusClient(metadata.FullyQualifiedNamespace, AzureTokenAuthorizer.CreateWorkloadCredential(identity, http), options);
         await using var receiver = metadata.EntityType == ServiceBusEntityType.Queue
             ? client.CreateReceiver(metadata.QueueName)
             : client.CreateReceiver(metadata.TopicName, metadata.SubscriptionName);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,12 @@ internal sealed class ScalerHttpClients(IHttpClientFactory factory, TimeProvider
         _tls[tls.ClientName] = new Registration(tls, now);
         return factory.CreateClient(tls.ClientName);
     }
+
+    /// <summary>
+    /// An Azure SDK transport (a client's requests, a credential's token requests to Entra ID) over a factory client
+    /// of KEDA's default TLS. The SDK keeps that client, and so its handler, for as long as it keeps the transport.
+    /// </summary>
+    public HttpClientTransport CreateAzureTransport() => new(Create(ScalerTlsSettings.Default(false)));
 
     /// <summary>The TLS configuration behind a client name (read when the factory builds that client's handler).</summary>
     public bool TryGetTls(string clientName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ScalerTlsSettings? tls)

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using Azure.Core;
 using Azure.Identity;
+using Operator.Scalers.Http;
 
 namespace Operator.Scalers.Prometheus;
 
@@ -45,14 +46,31 @@ internal sealed class AzureTokenAuthorizer(TokenCredential credential, string sc
     }
 
     /// <summary>
-    /// KEDA's chain for <c>azure-workload</c>: workload identity (identityId/identityTenantId override the
-    /// webhook-injected <c>AZURE_CLIENT_ID</c>/<c>AZURE_TENANT_ID</c>) and the Azure CLI for local debugging when a
-    /// shell exists. KEDA asks the CLI first; asking workload identity first spares a process spawn per token in
-    /// pods. Building reads no files and makes no network calls.
+    /// KEDA's chain for <c>azure-workload</c>: workload identity and the Azure CLI for local debugging when a shell
+    /// exists. KEDA asks the CLI first; asking workload identity first spares a process spawn per token in pods.
+    /// Building reads no files and makes no network calls.
     /// </summary>
-    public static TokenCredential CreateWorkloadCredential(PodIdentity identity)
+    public static TokenCredential CreateWorkloadCredential(PodIdentity identity, ScalerHttpClients http)
     {
-        var options = new WorkloadIdentityCredentialOptions();
+        var credentials = new List<TokenCredential> { new WorkloadIdentityCredential(WorkloadOptions(identity, http)) };
+        if (File.Exists("/bin/sh"))
+        {
+            credentials.Add(new AzureCliCredential());
+        }
+
+        return new ChainedTokenCredential([.. credentials]);
+    }
+
+    /// <summary>
+    /// Workload identity as KEDA configures it (identityId/identityTenantId/identityAuthorityHost override the
+    /// webhook-injected <c>AZURE_CLIENT_ID</c>/<c>AZURE_TENANT_ID</c>/<c>AZURE_AUTHORITY_HOST</c>), its token requests
+    /// to Entra ID sent through the host's <see cref="IHttpClientFactory"/>.
+    /// </summary>
+    internal static WorkloadIdentityCredentialOptions WorkloadOptions(PodIdentity identity, ScalerHttpClients http)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(http);
+        var options = new WorkloadIdentityCredentialOptions { Transport = http.CreateAzureTransport() };
         if (!string.IsNullOrEmpty(identity.IdentityId))
         {
             options.ClientId = identity.IdentityId;
@@ -68,12 +86,6 @@ internal sealed class AzureTokenAuthorizer(TokenCredential credential, string sc
             options.AuthorityHost = authority;
         }
 
-        var credentials = new List<TokenCredential> { new WorkloadIdentityCredential(options) };
-        if (File.Exists("/bin/sh"))
-        {
-            credentials.Add(new AzureCliCredential());
-        }
-
-        return new ChainedTokenCredential([.. credentials]);
+        return options;
     }
 }

@@ -40,7 +40,8 @@ internal sealed partial class PrometheusScaler
         }
 
         var auth = meta!.PrometheusAuth ?? new PrometheusAuthConfig();
-        var (transport, error) = BuildTransport(config, meta, auth, timeProvider ?? TimeProvider.System);
+        http ??= ScalerHttpClients.Default;
+        var (transport, error) = BuildTransport(config, meta, auth, http, timeProvider ?? TimeProvider.System);
         if (error is not null)
         {
             return ScalerBuildResult.Failure([error], infos);
@@ -61,7 +62,7 @@ internal sealed partial class PrometheusScaler
             MetricTargetType = metricType,
         };
 
-        var scaler = new PrometheusScaler(settings, http ?? ScalerHttpClients.Default, transport!.Tls, transport.Headers, transport.Authorizer, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
+        var scaler = new PrometheusScaler(settings, http, transport!.Tls, transport.Headers, transport.Authorizer, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
         return ScalerBuildResult.Success(scaler, infos);
     }
 
@@ -84,7 +85,7 @@ internal sealed partial class PrometheusScaler
         return (parsed.Value, parsed.Infos, null);
     }
 
-    private static (Transport? Transport, string? Error) BuildTransport(ScalerConfig config, PrometheusMetadata meta, PrometheusAuthConfig auth, TimeProvider timeProvider)
+    private static (Transport? Transport, string? Error) BuildTransport(ScalerConfig config, PrometheusMetadata meta, PrometheusAuthConfig auth, ScalerHttpClients http, TimeProvider timeProvider)
     {
         if (!auth.Disabled)
         {
@@ -131,7 +132,7 @@ internal sealed partial class PrometheusScaler
                 return (null, scopeError);
             }
 
-            var credential = AzureTokenAuthorizer.CreateWorkloadCredential(config.PodIdentity);
+            var credential = AzureTokenAuthorizer.CreateWorkloadCredential(config.PodIdentity, http);
             return (new Transport(ScalerTlsSettings.Default(false), [], new AzureTokenAuthorizer(credential, scope!, timeProvider)), null);
         }
 
