@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using k8s.Models;
 using Operator.Scalers.Aws;
 
 namespace Operator.Scalers.Kafka;
@@ -8,32 +6,18 @@ namespace Operator.Scalers.Kafka;
 /// The <c>kafka</c> scaler: metadata, validation and metric specs as KEDA builds them; consumer lag read through the
 /// admin API with KEDA's rules; push activation on end offsets.
 /// </summary>
-internal sealed class KafkaScaler : IPushScaler, IMessageTraceSource
+internal sealed class KafkaScaler : KafkaLagScaler<KafkaMetadata>
 {
-    private const string Name = "kafka";
-    private readonly string _metricType;
-    private readonly KafkaLagSource _source;
-
     private KafkaScaler(ScalerConfig config, KafkaMetadata metadata, KafkaVersion version, AwsAuthorization? aws, string metricType, ScalerServices services)
+        : base(config, metadata, KafkaConnection.From(metadata), KafkaLagRules.From(metadata), aws, metricType, services)
     {
-        Config = config;
-        Metadata = metadata;
         Version = version;
-        AwsAuthorization = aws;
-        _metricType = metricType;
-        _source = new KafkaLagSource(KafkaConnection.From(metadata), KafkaLagRules.From(metadata), services);
     }
-
-    public ScalerConfig Config { get; }
-
-    public KafkaMetadata Metadata { get; }
 
     public KafkaVersion Version { get; }
 
-    public AwsAuthorization? AwsAuthorization { get; }
-
     /// <summary><c>s&lt;i&gt;-kafka-&lt;topic&gt;</c>, or <c>s&lt;i&gt;-kafka-&lt;group&gt;-topics</c> without a topic.</summary>
-    public string MetricName => MetricNames.WithIndex(
+    public override string MetricName => MetricNames.WithIndex(
         Config.TriggerIndex,
         MetricNames.Normalize(Metadata.Topic.Length > 0 ? $"kafka-{Metadata.Topic}" : $"kafka-{Metadata.Group}-topics"));
 
@@ -58,32 +42,13 @@ internal sealed class KafkaScaler : IPushScaler, IMessageTraceSource
             version = v!;
         }
 
-        AwsAuthorization? aws = null;
-        if (meta.SaslType == KafkaDefaults.SaslOAuthBearer && meta.TokenProvider == KafkaDefaults.TokenProviderAwsMskIam)
+        var awsMskIam = meta.SaslType == KafkaDefaults.SaslOAuthBearer && meta.TokenProvider == KafkaDefaults.TokenProviderAwsMskIam;
+        var (aws, awsError) = awsMskIam ? AwsAuthorization.Resolve(meta.AwsRegion, config) : (null, null);
+        if (awsError is not null)
         {
-            var (authorization, awsError) = AwsAuthorization.Resolve(meta.AwsRegion, config);
-            if (awsError is not null)
-            {
-                return ExternalScalerParse.Fail(Name, $"error getting AWS authorization: {awsError}", parsed.Infos);
-            }
-
-            aws = authorization;
+            return ExternalScalerParse.Fail(Name, $"error getting AWS authorization: {awsError}", parsed.Infos);
         }
 
         return ScalerBuildResult.Success(new KafkaScaler(config, meta, version, aws, metricType, services), parsed.Infos);
     }
-
-    public IReadOnlyList<V2MetricSpec> GetMetricSpecs() =>
-        [MetricTargets.External(MetricName, MetricTargets.Target(_metricType, Metadata.LagThreshold))];
-
-    /// <summary>KEDA's lag (after the partition cap) as the metric; active when the lag including persistent lag exceeds activationLagThreshold.</summary>
-    public ValueTask<ScalerResult> GetMetricsAndActivityAsync(string metricName, CancellationToken cancellationToken) =>
-        _source.GetMetricsAndActivityAsync(metricName, cancellationToken);
-
-    public IAsyncDisposable WatchForActivity(Action signal) => _source.WatchForActivity(signal);
-
-    public Task<IReadOnlyList<ActivityContext>> ReadWaitingTraceContextsAsync(int max, CancellationToken cancellationToken) =>
-        _source.ReadWaitingTraceContextsAsync(max, cancellationToken);
-
-    public ValueTask DisposeAsync() => _source.DisposeAsync();
 }
