@@ -1,16 +1,16 @@
 namespace AppHost.Kubernetes;
 
 /// <summary>
-/// What the AppHost does to a cluster once it serves, whichever profile runs it: manifests applied in order,
-/// Secret/ConfigMap keys set to running values, and environment every pod gets.
+/// What the AppHost does to a cluster once it serves, whichever profile runs it: manifests applied in order with
+/// their Secret/ConfigMap keys set to running values, and environment every pod gets.
 /// </summary>
 internal sealed class ClusterSetup
 {
     /// <summary>Manifest files or folders applied, in order, before the cluster reports healthy.</summary>
     public List<string> Manifests { get; } = [];
 
-    /// <summary>Secret/ConfigMap keys set to running values after the manifests are applied.</summary>
-    public List<ClusterValuePatch> ValuePatches { get; } = [];
+    /// <summary>Secret/ConfigMap keys of the manifests set to running values before they are applied.</summary>
+    public List<ClusterValue> Values { get; } = [];
 
     /// <summary>Environment every pod gets (connection strings, OTLP, sample settings); the pod's own env still wins.</summary>
     public Dictionary<string, ReferenceExpression> PodEnvironment { get; } = new(StringComparer.Ordinal);
@@ -23,4 +23,19 @@ internal sealed class ClusterSetup
     /// cluster runs on the host itself.
     /// </summary>
     public string? HostAddress { get; set; }
+
+    /// <summary>
+    /// Resolves <see cref="Values"/> for <see cref="ManifestApplier"/>; <paramref name="podEnvironment"/> is what the
+    /// manifests' Deployments get (empty when the cluster's pod runtime gives every pod its environment itself).
+    /// </summary>
+    public async Task<ManifestValues> ResolveAsync(IReadOnlyDictionary<string, string> podEnvironment, CancellationToken cancellationToken)
+    {
+        var keys = new List<(ClusterValue, string)>();
+        foreach (var value in Values)
+        {
+            keys.Add((value, await value.Value.GetValueAsync(cancellationToken) ?? ""));
+        }
+
+        return new ManifestValues(keys, podEnvironment);
+    }
 }

@@ -24,8 +24,6 @@ public sealed class EmbeddedKubernetesResource(string name, string kubeconfigPat
     /// <summary>Manifest files or folders applied, in order, before the resource reports healthy.</summary>
     internal List<string> Manifests => _setup.Manifests;
 
-    /// <summary>Secret/ConfigMap keys set to running values after the manifests are applied.</summary>
-    internal List<ClusterValuePatch> ValuePatches => _setup.ValuePatches;
 
     /// <summary>True once the cluster serves and every manifest is applied.</summary>
     internal bool IsReady

@@ -33,13 +33,9 @@ internal sealed class EmbeddedKubernetesRunner(EmbeddedKubernetesResource resour
                 Urls = [new UrlSnapshot("api", cluster.Url.ToString(), IsInternal: false)],
             });
             KubernetesLog.ClusterStarted(_logger, cluster.Url, resource.KubeconfigPath);
-            var applier = new ManifestApplier(resource.KubeconfigPath, _logger);
-            foreach (var path in resource.Manifests)
-            {
-                await applier.ApplyAsync(cluster.CreateClient, path, stopping);
-            }
-
-            await ApplyValuePatchesAsync(cluster, stopping);
+            // The process pod runtime gives every pod the AppHost's environment itself (ResolvePodEnvironmentAsync).
+            var values = await ((IKubernetesClusterResource)resource).Setup.ResolveAsync(new Dictionary<string, string>(), stopping);
+            await new ManifestApplier(resource.KubeconfigPath, _logger).ApplyAsync(cluster.CreateClient, resource.Manifests, values, stopping);
             resource.IsReady = true;
             await Task.Delay(Timeout.Infinite, stopping);
         }
@@ -90,16 +86,6 @@ internal sealed class EmbeddedKubernetesRunner(EmbeddedKubernetesResource resour
             {
                 template.Environment.TryAdd(name, value);
             }
-        }
-    }
-
-    private async Task ApplyValuePatchesAsync(EmbeddedCluster cluster, CancellationToken cancellationToken)
-    {
-        using var client = cluster.CreateClient();
-        foreach (var patch in resource.ValuePatches)
-        {
-            var value = await patch.Value.GetValueAsync(cancellationToken) ?? "";
-            await patch.ApplyAsync(client, value, cancellationToken);
         }
     }
 

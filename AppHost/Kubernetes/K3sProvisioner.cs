@@ -15,7 +15,7 @@ namespace AppHost.Kubernetes;
 /// <summary>
 /// Sets up the k3s container once it starts: the host kubeconfig (published port), node Ready and CoreDNS running,
 /// the host's address on the container network (where the operator's adapter binds), images imported, manifests
-/// applied, values patched, pod environment set. Each stage shows in the resource's health until it is ready.
+/// applied with the running values and pod environment in them. Each stage shows in the resource's health until it is ready.
 /// </summary>
 internal sealed class K3sProvisioner(K3sClusterResource resource, int apiPort, IServiceProvider services)
 {
@@ -41,26 +41,16 @@ internal sealed class K3sProvisioner(K3sClusterResource resource, int apiPort, I
                 await ImportAsync(id, image, cancellationToken);
             }
 
-            Enter("applying manifests");
-            var applier = new ManifestApplier(resource.KubeconfigPath, _logger);
-            foreach (var path in Setup.Manifests)
-            {
-                await applier.ApplyAsync(() => new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(resource.KubeconfigPath)), path, cancellationToken);
-            }
-
-            Enter("setting the brokers' addresses and the pods' environment");
-            foreach (var patch in Setup.ValuePatches)
-            {
-                await patch.ApplyAsync(client, await patch.Value.GetValueAsync(cancellationToken) ?? "", cancellationToken);
-            }
-
+            Enter("applying manifests with the brokers' addresses and the pods' environment");
             var environment = StartTelemetryRelay(Setup.HostAddress);
             foreach (var (name, expression) in Setup.PodEnvironment)
             {
                 environment[name] = await expression.GetValueAsync(cancellationToken) ?? "";
             }
 
-            await PodEnvironmentPatch.ApplyAsync(client, environment, cancellationToken);
+            var values = await Setup.ResolveAsync(environment, cancellationToken);
+            await new ManifestApplier(resource.KubeconfigPath, _logger).ApplyAsync(
+                () => new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(resource.KubeconfigPath)), Setup.Manifests, values, cancellationToken);
             Enter("ready");
             Setup.IsReady = true;
         }

@@ -27,19 +27,19 @@ internal static class KubernetesClusterBuilderExtensions
         return builder;
     }
 
-    /// <summary>Sets one key of a Secret (created by the manifests) to <paramref name="value"/> once the manifests are applied.</summary>
+    /// <summary>Sets one key of a Secret the manifests declare to <paramref name="value"/> in the documents applied, so no pod reads the file's value.</summary>
     public static IResourceBuilder<T> WithSecretValue<T>(this IResourceBuilder<T> builder, string ns, string name, string key, ReferenceExpression value)
         where T : IKubernetesClusterResource
     {
-        builder.Resource.Setup.ValuePatches.Add(new ClusterValuePatch("Secret", ns, name, key, value));
+        builder.Resource.Setup.Values.Add(new ClusterValue("Secret", ns, name, key, value));
         return builder;
     }
 
-    /// <summary>Sets one key of a ConfigMap (created by the manifests) to <paramref name="value"/> once the manifests are applied.</summary>
+    /// <summary>Sets one key of a ConfigMap the manifests declare to <paramref name="value"/> in the documents applied, so no pod reads the file's value.</summary>
     public static IResourceBuilder<T> WithConfigMapValue<T>(this IResourceBuilder<T> builder, string ns, string name, string key, ReferenceExpression value)
         where T : IKubernetesClusterResource
     {
-        builder.Resource.Setup.ValuePatches.Add(new ClusterValuePatch("ConfigMap", ns, name, key, value));
+        builder.Resource.Setup.Values.Add(new ClusterValue("ConfigMap", ns, name, key, value));
         return builder;
     }
 
