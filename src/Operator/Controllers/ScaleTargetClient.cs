@@ -5,6 +5,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Operator.Api;
+using Operator.Resolution;
 
 namespace Operator.Controllers;
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Operator.Api;
 using Operator.Decisions;
 using Operator.Hosting;
+using Operator.Resolution;
 using Operator.ScaleLoop;
 using Operator.Scaling.Events;
 using Operator.Scaling.Hpa;

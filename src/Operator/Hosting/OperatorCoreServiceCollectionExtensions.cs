@@ -8,6 +8,7 @@ using Operator.Controllers;
 using Operator.Decisions;
 using Operator.Leadership;
 using Operator.Metrics;
+using Operator.Resolution;
 using Operator.ScaleLoop;
 using Operator.Scalers;
 using Operator.Scalers.Http;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using k8s;
 using Microsoft.Extensions.Time.Testing;
-using Operator.Controllers;
 using Operator.Hosting;
+using Operator.Resolution;
 using Operator.Tests.Support;
 
 namespace Operator.Tests.Controllers;

@@ -4,15 +4,15 @@ using k8s;
 using k8s.Models;
 using Operator.Api;
 using Operator.Hosting;
-using Operator.Resolution;
 
-namespace Operator.Controllers;
+namespace Operator.Resolution;
 
 /// <summary>
 /// KEDA's RESTMapper for scale targets: kind → plural resource from API discovery (<c>/api/v1</c>,
 /// <c>/apis/{group}/{version}</c>), cached per group/version. A kind missing from the cached list is looked up again
 /// (a CRD installed since), at most once per <see cref="OperatorDefaults.DiscoveryMissRefresh"/> per group/version,
 /// as client-go's deferred discovery mapper resets on a no-match. Built-in workload kinds answer without a request.
+/// One mapper for the operator (its informers and scale client) and <c>validate --kubeconfig</c>.
 /// </summary>
 internal sealed class ResourceDiscovery(IKubernetes client, TimeProvider time)
 {
