@@ -16,7 +16,7 @@ namespace Operator.Cli;
 /// </summary>
 internal sealed class ManifestValidator
 {
-    private readonly IObjectsAtHand _objects;
+    private readonly ManifestSet _objects;
     private readonly ScalerConfigBuilder _configBuilder;
     // Only the HPA's app.kubernetes.io/version label carries it, and validate does not print labels.
     private const string HpaKedaVersion = "offline";
@@ -24,7 +24,7 @@ internal sealed class ManifestValidator
     private readonly Func<ScalerConfig, ScalerBuildResult?> _buildScaler;
 
     /// <param name="objects">What references resolve against: the input itself, or the cluster with the input applied over it.</param>
-    public ManifestValidator(IObjectsAtHand objects, ValidateOptions options, Func<ScalerConfig, ScalerBuildResult?>? buildScaler = null)
+    public ManifestValidator(ManifestSet objects, ValidateOptions options, Func<ScalerConfig, ScalerBuildResult?>? buildScaler = null)
     {
         _objects = objects;
         _configBuilder = new ScalerConfigBuilder(objects, options.ClusterObjectNamespace);
@@ -59,10 +59,11 @@ internal sealed class ManifestValidator
         findings.Warnings.AddRange(rules.Warnings);
         var target = ScaleTargetResolver.Resolve(_objects, so);
         findings.Add(target.Error, target.Warning);
+        var gvkr = ScaleTargetGvkr(so, findings);
         var triggers = await BuildTriggersAsync(
             so.Spec.Triggers ?? [], target, so.Metadata.Name, so.Metadata.NamespaceProperty, ManifestKinds.ScaledObject, findings).ConfigureAwait(false);
-        var hpa = HpaFor(so, triggers, findings);
-        return Report(ManifestKinds.ScaledObject, so.Metadata, located.Location, findings, hpa, triggers);
+        var hpa = HpaFor(so, gvkr, triggers, findings);
+        return Report(ManifestKinds.ScaledObject, so.Metadata, located.Location, findings, hpa, triggers) with { ScaleTargetGvkr = gvkr };
     }
 
     public async Task<ScalableObjectReport> ValidateAsync(Located<ScaledJob> located)
@@ -138,15 +139,34 @@ internal sealed class ManifestValidator
     }
 
     /// <summary>
+    /// The scale target's <c>status.scaleTargetGVKR</c>, its resource from the RESTMapper at hand; null when the kind
+    /// cannot be mapped (the rules report KEDA's no-match error). A guessed plural (offline, a kind no CRD of the
+    /// input defines) is a warning that says it was not checked.
+    /// </summary>
+    private GroupVersionKindResource? ScaleTargetGvkr(ScaledObject so, Findings findings)
+    {
+        var target = so.Spec.ScaleTargetRef ?? new ScaleTarget();
+        if (!GroupVersionKindResourceParser.TryParse(target.ApiVersion, target.Kind, _objects.ResolveResource, out var gvkr, out _))
+        {
+            return null;
+        }
+
+        if (_objects.IsGuessedResource(gvkr.Group, gvkr.Kind))
+        {
+            findings.Warnings.Add(ResolutionMessages.GuessedResource(gvkr.GvkString(), gvkr.Resource));
+        }
+
+        return gvkr;
+    }
+
+    /// <summary>
     /// The HPA KEDA would generate. When a trigger could not be built (its error is reported) or the target kind
     /// cannot be mapped, KEDA would not get that far: name and bounds then come from the spec alone.
     /// </summary>
-    private HpaReport HpaFor(ScaledObject so, List<BuiltTrigger> triggers, Findings findings)
+    private static HpaReport HpaFor(ScaledObject so, GroupVersionKindResource? gvkr, List<BuiltTrigger> triggers, Findings findings)
     {
         var fromSpec = new HpaReport(so.GetHpaName(), so.GetHpaMinReplicas(), so.GetHpaMaxReplicas());
-        var target = so.Spec.ScaleTargetRef ?? new ScaleTarget();
-        if (triggers.Count == 0 || triggers.Any(t => t.Specs is null) ||
-            !GroupVersionKindResourceParser.TryParse(target.ApiVersion, target.Kind, _objects.ResolveResource, out var gvkr, out _))
+        if (triggers.Count == 0 || triggers.Any(t => t.Specs is null) || gvkr is null)
         {
             return fromSpec;
         }

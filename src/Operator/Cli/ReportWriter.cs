@@ -34,6 +34,11 @@ internal static class ReportWriter
                 text.Append("  warning: ").AppendLine(Indent(warning));
             }
 
+            if (report.ScaleTargetGvkr is { } target)
+            {
+                text.Append("  target:  ").Append(target.GvkString()).Append(", resource ").AppendLine(target.Resource);
+            }
+
             if (report.Hpa is { } hpa)
             {
                 text.Append("  hpa:     ").Append(hpa.Name).Append(", min ").Append(hpa.MinReplicas)

@@ -3,7 +3,6 @@ using k8s.Autorest;
 using k8s.Exceptions;
 using Operator.Hosting;
 using Operator.Manifests;
-using Operator.Resolution;
 using Operator.Scalers;
 
 namespace Operator.Cli;
@@ -101,9 +100,10 @@ internal sealed class ValidateCommand
 
     /// <summary>
     /// Without <c>--kubeconfig</c> the input alone, where an absent reference is "not checked"; with it the cluster's
-    /// objects with the input applied over them, where an absent reference is an error as KEDA's controller reports it.
+    /// objects with the input applied over them, where an absent reference is an error as KEDA's controller reports it
+    /// and kinds map through the cluster's API discovery.
     /// </summary>
-    private static async Task<IObjectsAtHand?> ObjectsAtHandAsync(ManifestSet input, ValidateOptions options, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<ManifestSet?> ObjectsAtHandAsync(ManifestSet input, ValidateOptions options, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (options.Kubeconfig is null)
         {
@@ -114,11 +114,7 @@ internal sealed class ValidateCommand
         try
         {
             using var client = new k8s.Kubernetes(KubernetesConfiguration.Load(options.Kubeconfig, options.Context));
-            var namespaces = input.ScaledObjects.Select(s => s.Object.Metadata.NamespaceProperty)
-                .Concat(input.ScaledJobs.Select(j => j.Object.Metadata.NamespaceProperty));
-            var cluster = await ClusterManifests.ReadAsync(client, namespaces, options.ClusterObjectNamespace, cancellationToken).ConfigureAwait(false);
-            cluster.AddRange(input);
-            return cluster;
+            return await ClusterManifests.ReadAsync(client, input, options.ClusterObjectNamespace, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or KubeConfigException or HttpOperationException or IOException)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Operator.Api;
 
 namespace Operator.Cli;
 
@@ -26,6 +27,13 @@ public sealed record ScalableObjectReport
 
     [JsonPropertyName("warnings")]
     public required IReadOnlyList<string> Warnings { get; init; }
+
+    /// <summary>
+    /// The scale target as KEDA records it in <c>status.scaleTargetGVKR</c> (its resource from the RESTMapper: the
+    /// cluster's API discovery with <c>--kubeconfig</c>); null for a ScaledJob or a kind that cannot be mapped.
+    /// </summary>
+    [JsonPropertyName("scaleTargetGVKR")]
+    public GroupVersionKindResource? ScaleTargetGvkr { get; init; }
 
     /// <summary>The HPA KEDA would create; null for a ScaledJob.</summary>
     [JsonPropertyName("hpa")]

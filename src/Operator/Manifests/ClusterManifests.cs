@@ -3,6 +3,7 @@ using System.Text.Json;
 using k8s;
 using k8s.Autorest;
 using Operator.Api;
+using Operator.Resolution;
 
 namespace Operator.Manifests;
 
@@ -10,18 +11,22 @@ namespace Operator.Manifests;
 /// Reads from a live cluster, through KubernetesClient, the objects <c>validate --kubeconfig</c> checks references
 /// against: in each namespace of the input's ScaledObjects/ScaledJobs their ScaledObjects, HPAs, LimitRanges,
 /// Deployments, StatefulSets, TriggerAuthentications, Secrets and ConfigMaps; the ClusterTriggerAuthentications; and
-/// the Secrets/ConfigMaps of the cluster object namespace. Absent then means missing, as for KEDA's controller.
-/// Secret values only feed resolution (and the redactor); they are never printed.
+/// the Secrets/ConfigMaps of the cluster object namespace. The input's objects are applied over them. Absent then
+/// means missing, as for KEDA's controller, and scale target kinds map through the cluster's API discovery
+/// (<see cref="ResourceDiscovery"/>, the operator's RESTMapper). Secret values only feed resolution (and the
+/// redactor); they are never printed.
 /// </summary>
 internal static class ClusterManifests
 {
     private static readonly ManifestLocation Cluster = new("cluster", 0, 0);
 
     public static async Task<ManifestSet> ReadAsync(
-        IKubernetes client, IEnumerable<string> namespaces, string clusterObjectNamespace, CancellationToken cancellationToken)
+        IKubernetes client, ManifestSet input, string clusterObjectNamespace, TimeProvider time, CancellationToken cancellationToken)
     {
-        var set = new ManifestSet { AbsentMeansMissing = true };
-        var scoped = namespaces.Distinct(StringComparer.Ordinal).ToList();
+        var discovery = new ResourceDiscovery(client, time);
+        var set = new ManifestSet { AbsentMeansMissing = true, Discovery = discovery };
+        var scoped = input.ScaledObjects.Select(s => s.Object.Metadata.NamespaceProperty)
+            .Concat(input.ScaledJobs.Select(j => j.Object.Metadata.NamespaceProperty)).Distinct(StringComparer.Ordinal).ToList();
         foreach (var ns in scoped)
         {
             set.ScaledObjects.AddRange(Located(await ListKedaAsync<ScaledObjectList, ScaledObject>(client, ns, ScaledObject.KubePlural, cancellationToken).ConfigureAwait(false)));
@@ -45,7 +50,22 @@ internal static class ClusterManifests
             await client.CustomObjects.ListClusterCustomObjectAsync(ScaledObject.KubeGroup, ScaledObject.KubeVersion, "clustertriggerauthentications",
                 cancellationToken: cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
         set.ClusterTriggerAuthentications.AddRange(Located(clusterAuths));
+        set.AddRange(input);
+        await DiscoverScaleTargetKindsAsync(set, discovery, cancellationToken).ConfigureAwait(false);
         return set;
+    }
+
+    // The checks map the kinds of every ScaledObject's and HPA's target (conflicts compare them): discovered up front,
+    // so the RESTMapper answers from its cache as the operator's does.
+    private static async Task DiscoverScaleTargetKindsAsync(ManifestSet set, ResourceDiscovery discovery, CancellationToken cancellationToken)
+    {
+        var targets = set.ScaledObjects.Select(s => (s.Object.Spec.ScaleTargetRef?.ApiVersion, s.Object.Spec.ScaleTargetRef?.Kind))
+            .Concat(set.HorizontalPodAutoscalers.Select(h => (h.Object.Spec?.ScaleTargetRef?.ApiVersion, h.Object.Spec?.ScaleTargetRef?.Kind)))
+            .Distinct();
+        foreach (var (apiVersion, kind) in targets)
+        {
+            await discovery.DiscoverAsync(apiVersion, kind, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static Task<IList<T>> ListKedaAsync<TList, T>(IKubernetes client, string ns, string plural, CancellationToken cancellationToken)

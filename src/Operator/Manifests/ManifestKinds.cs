@@ -15,6 +15,8 @@ internal static class ManifestKinds
     public const string StatefulSet = "StatefulSet";
     public const string HorizontalPodAutoscaler = "HorizontalPodAutoscaler";
     public const string List = "List";
+    public const string CustomResourceDefinitionApiVersion = "apiextensions.k8s.io/v1";
+    public const string CustomResourceDefinition = "CustomResourceDefinition";
 
     /// <summary>Namespace of objects that do not name one (kubectl's default).</summary>
     public const string DefaultNamespace = "default";

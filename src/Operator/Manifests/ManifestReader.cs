@@ -142,6 +142,8 @@ internal static class ManifestReader
             ("apps/v1", ManifestKinds.StatefulSet) => deserialize.Into<V1StatefulSet>(o => o.Metadata, set.StatefulSets),
             ("autoscaling/v2", ManifestKinds.HorizontalPodAutoscaler) =>
                 deserialize.Into<V2HorizontalPodAutoscaler>(o => o.Metadata, set.HorizontalPodAutoscalers),
+            (ManifestKinds.CustomResourceDefinitionApiVersion, ManifestKinds.CustomResourceDefinition) =>
+                ReadCustomResourceKind(set, location, obj),
             _ => Ignore(set, location, apiVersion, kind),
         };
     }
@@ -175,6 +177,24 @@ internal static class ManifestReader
     private static ManifestReadError? Ignore(ManifestSet set, ManifestLocation location, string apiVersion, string kind)
     {
         set.Notes.Add($"{location}: ignored {kind} ({apiVersion}): not a kind validate reads");
+        return null;
+    }
+
+    // Only the names and served versions: the schema is not needed and would be a large model to read.
+    private static ManifestReadError? ReadCustomResourceKind(ManifestSet set, ManifestLocation location, JsonObject crd)
+    {
+        var spec = crd["spec"] as JsonObject;
+        var names = spec?["names"] as JsonObject;
+        var (group, kind, plural) = (StringField(spec, "group"), StringField(names, "kind"), StringField(names, "plural"));
+        if (string.IsNullOrEmpty(group) || string.IsNullOrEmpty(kind) || string.IsNullOrEmpty(plural))
+        {
+            return new(location, "a CustomResourceDefinition needs spec.group, spec.names.kind and spec.names.plural (strings)");
+        }
+
+        var served = (spec?["versions"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(v => v["served"] is JsonValue s && s.TryGetValue<bool>(out var isServed) && isServed)
+            .Select(v => StringField(v, "name")).OfType<string>().ToList();
+        set.CustomResourceKinds.Add(new(new(group, kind, plural, served), location));
         return null;
     }
 
@@ -241,8 +261,8 @@ internal static class ManifestReader
         secret.StringData = null;
     }
 
-    private static string? StringField(JsonObject obj, string name) =>
-        obj[name] is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
+    private static string? StringField(JsonObject? obj, string name) =>
+        obj?[name] is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 }

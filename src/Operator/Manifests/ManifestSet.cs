@@ -7,7 +7,9 @@ namespace Operator.Manifests;
 
 /// <summary>
 /// Every object read from the input. For <c>validate</c> these objects stand in for the cluster: lookups answer
-/// what a Kubernetes GET would. Kinds of custom scale targets are assumed served (their CRDs are rarely in the input).
+/// what a Kubernetes GET would. With <see cref="Discovery"/> (<c>validate --kubeconfig</c>) kinds map through the
+/// cluster's API discovery; offline a custom kind maps through a CustomResourceDefinition of the input, else its
+/// plural is guessed (<see cref="IsGuessedResource"/>).
 /// </summary>
 public sealed class ManifestSet : IObjectsAtHand
 {
@@ -30,6 +32,11 @@ public sealed class ManifestSet : IObjectsAtHand
     public List<Located<V2HorizontalPodAutoscaler>> HorizontalPodAutoscalers { get; } = [];
 
     public List<Located<V1LimitRange>> LimitRanges { get; } = [];
+
+    public List<Located<CustomResourceKind>> CustomResourceKinds { get; } = [];
+
+    /// <summary>The cluster's RESTMapper (<c>validate --kubeconfig</c>); null offline.</summary>
+    internal ResourceDiscovery? Discovery { get; init; }
 
     /// <inheritdoc />
     public bool AbsentMeansMissing { get; set; } = true;
@@ -68,8 +75,29 @@ public sealed class ManifestSet : IObjectsAtHand
 
     public WorkloadLookup GetWorkload(string @namespace, string gvkString, string name) => WorkloadLookup.Of(this, @namespace, gvkString, name);
 
-    public string? ResolveResource(string group, string version, string kind) =>
-        BuiltInResources.Find(group, kind) ?? BuiltInResources.Guess(kind);
+    /// <summary>
+    /// A built-in kind, or one the cluster serves (<see cref="Discovery"/>); then a kind a CustomResourceDefinition of
+    /// the input defines (no match in a version it does not serve, as once it is applied). Any other kind is no match
+    /// against a cluster and offline a guess (lower-case kind + "s").
+    /// </summary>
+    public string? ResolveResource(string group, string version, string kind)
+    {
+        if ((Discovery?.Find(group, version, kind) ?? BuiltInResources.Find(group, kind)) is { } known)
+        {
+            return known;
+        }
+
+        if (DefinedKind(group, kind) is { } defined)
+        {
+            return defined.ServedVersions.Contains(version, StringComparer.Ordinal) ? defined.Plural : null;
+        }
+
+        return Discovery is null ? BuiltInResources.Guess(kind) : null;
+    }
+
+    /// <summary>True when <see cref="ResolveResource"/> answers this kind with a guessed plural: offline, neither built in nor defined by a CRD of the input.</summary>
+    public bool IsGuessedResource(string group, string kind) =>
+        Discovery is null && BuiltInResources.Find(group, kind) is null && DefinedKind(group, kind) is null;
 
     /// <summary>Adds every object of <paramref name="other"/> after this set's own, so they win lookups by name (as a later <c>kubectl apply</c>).</summary>
     public void AddRange(ManifestSet other)
@@ -84,8 +112,12 @@ public sealed class ManifestSet : IObjectsAtHand
         StatefulSets.AddRange(other.StatefulSets);
         HorizontalPodAutoscalers.AddRange(other.HorizontalPodAutoscalers);
         LimitRanges.AddRange(other.LimitRanges);
+        CustomResourceKinds.AddRange(other.CustomResourceKinds);
         Notes.AddRange(other.Notes);
     }
+
+    private CustomResourceKind? DefinedKind(string group, string kind) =>
+        CustomResourceKinds.Select(l => l.Object).LastOrDefault(k => k.Group == group && k.Kind == kind);
 
     // The last object of a name wins, as with successive `kubectl apply`.
     private static T? Find<T>(List<Located<T>> items, string ns, string name, Func<T, V1ObjectMeta> meta)

@@ -19,4 +19,8 @@ internal static class ResolutionMessages
 
     public static string NotInInput(string resource, string name, string? ns) =>
         $"{resource} \"{name}\"{InNamespace(ns)} is not in the input: not checked (KEDA admits the object and reports it only once the cluster lacks it; validate --kubeconfig checks a cluster)";
+
+    /// <summary>Offline, a scale target kind neither built in nor defined by a CRD of the input: its plural is lower-case kind + "s".</summary>
+    public static string GuessedResource(string gvk, string resource) =>
+        $"scale target kind {gvk} is neither built in nor defined by a CustomResourceDefinition in the input: its resource \"{resource}\" is a guess, not checked (KEDA maps the kind through the cluster's API discovery; validate --kubeconfig checks a cluster)";
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Operator.Api;
 using Operator.Cli;
 
 namespace Operator.Tests.Cli;
@@ -42,6 +43,7 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         Source = e.GetProperty("source").GetString()!,
         Errors = e.GetProperty("errors").Deserialize<List<string>>()!,
         Warnings = e.GetProperty("warnings").Deserialize<List<string>>()!,
+        ScaleTargetGvkr = e.GetProperty("scaleTargetGVKR").Deserialize<GroupVersionKindResource>(),
         Hpa = e.GetProperty("hpa").Deserialize<HpaReport>(),
         Triggers = e.GetProperty("triggers").Deserialize<List<TriggerReport>>()!,
     };

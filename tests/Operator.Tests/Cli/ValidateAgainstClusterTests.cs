@@ -5,6 +5,8 @@ namespace Operator.Tests.Cli;
 /// <summary><c>validate --kubeconfig</c> against the embedded control plane: references resolve from the live cluster.</summary>
 public sealed class ValidateAgainstClusterTests(ControlPlaneFixture fixture) : IClassFixture<ControlPlaneFixture>
 {
+    private const string CustomGroup = "validate-cluster-test.example.com";
+
     private const string SecretValue = "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=k;SharedAccessKey=c2VjcmV0LXZhbHVl";
 
     private static string Worker(string ns) => $$"""
@@ -38,6 +40,17 @@ public sealed class ValidateAgainstClusterTests(ControlPlaneFixture fixture) : I
           - type: azure-servicebus
             metadata: {queueName: jobs, connectionFromEnv: SB_CONN}
         {{(authRef is null ? "" : $"    authenticationRef: {{name: {authRef}}}")}}
+        """;
+
+    private static string CustomTarget(string ns, string kind) => $$"""
+        apiVersion: keda.sh/v1alpha1
+        kind: ScaledObject
+        metadata: {name: prickly, namespace: {{ns}} }
+        spec:
+          scaleTargetRef: {apiVersion: {{CustomGroup}}/v1, kind: {{kind}}, name: prickly}
+          triggers:
+          - type: cron
+            metadata: {timezone: Etc/UTC, start: "0 8 * * *", end: "0 18 * * *", desiredReplicas: "2"}
         """;
 
     [Fact]
@@ -89,6 +102,35 @@ public sealed class ValidateAgainstClusterTests(ControlPlaneFixture fixture) : I
 
         Assert.Equal(0, run.ExitCode);
         Assert.True(run.Report("worker").Valid, string.Join("; ", run.Report("worker").Errors));
+    }
+
+    [Fact]
+    public async Task Validate_WithKubeconfig_MapsACustomKindThroughTheClustersDiscovery_ToItsServedPlural()
+    {
+        (await fixture.Kubectl.RunWithInputAsync(ScalableCrd.Yaml("cacti", "cactus", "Cactus", CustomGroup), "apply", "-f", "-")).EnsureSuccess();
+        var ns = await NewNamespaceAsync();
+
+        var run = await ValidateAsync(CustomTarget(ns, "Cactus"));
+
+        Assert.Equal(0, run.ExitCode);
+        var report = run.Report("prickly");
+        Assert.True(report.Valid, string.Join("; ", report.Errors));
+        Assert.Equal((CustomGroup, "v1", "Cactus", "cacti"),
+            (report.ScaleTargetGvkr!.Group, report.ScaleTargetGvkr.Version, report.ScaleTargetGvkr.Kind, report.ScaleTargetGvkr.Resource));
+        Assert.DoesNotContain(report.Warnings, w => w.Contains("is a guess", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Validate_WithKubeconfig_AKindTheClusterDoesNotServe_IsKedasNoMatchError_NotAGuess()
+    {
+        var ns = await NewNamespaceAsync();
+
+        var run = await ValidateAsync(CustomTarget(ns, "Gizmo"));
+
+        Assert.Equal(1, run.ExitCode);
+        var report = run.Report("prickly");
+        Assert.Contains($"no matches for kind \"Gizmo\" in version \"{CustomGroup}/v1\"", report.Errors);
+        Assert.Null(report.ScaleTargetGvkr);
     }
 
     [Fact]

@@ -107,22 +107,6 @@ public sealed class ScaleTargetDiscoveryTests(ScalingOperatorFixture fixture) : 
         Assert.Equal("gadgetries", discovery.Find("late-test.example.com", "v1", "Gadget"));
     }
 
-    private static string Crd(string plural, string singular, string kind, string group = "discovery-test.example.com") => $$"""
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata: {name: {{plural}}.{{group}}}
-        spec:
-          group: {{group}}
-          scope: Namespaced
-          names: {plural: {{plural}}, singular: {{singular}}, kind: {{kind}}}
-          versions:
-          - name: v1
-            served: true
-            storage: true
-            subresources:
-              status: {}
-              scale: {specReplicasPath: .spec.replicas, statusReplicasPath: .status.replicas}
-            schema:
-              openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
-        """;
+    private static string Crd(string plural, string singular, string kind, string group = "discovery-test.example.com") =>
+        ScalableCrd.Yaml(plural, singular, kind, group);
 }

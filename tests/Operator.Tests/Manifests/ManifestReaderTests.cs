@@ -104,6 +104,35 @@ public sealed class ManifestReaderTests
     }
 
     [Fact]
+    public void Read_CustomResourceDefinition_KeepsItsKindPluralAndServedVersions()
+    {
+        var (set, error) = Read("""
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: {name: cacti.example.com}
+            spec:
+              group: example.com
+              names: {kind: Cactus, plural: cacti}
+              versions:
+              - {name: v1, served: true, storage: true}
+              - {name: v1beta1, served: false, storage: false}
+            """);
+
+        Assert.Null(error);
+        var crd = Assert.Single(set.CustomResourceKinds).Object;
+        Assert.Equal(("example.com", "Cactus", "cacti"), (crd.Group, crd.Kind, crd.Plural));
+        Assert.Equal(["v1"], crd.ServedVersions);
+    }
+
+    [Fact]
+    public void Read_CustomResourceDefinitionWithoutNames_IsAnError()
+    {
+        var (_, error) = Read("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: c.example.com}\nspec: {group: example.com}\n");
+
+        Assert.Contains("spec.names.kind and spec.names.plural", error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_SyntaxError_ReportsLineAndColumn()
     {
         var (_, error) = Read("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm\ndata: x\n");
