@@ -134,6 +134,17 @@ public sealed class ValidateAgainstClusterTests(ControlPlaneFixture fixture) : I
     }
 
     [Fact]
+    public async Task Validate_WithKubeconfig_AKindTheClusterDoesNotServeButACrdOfTheInputDefines_TakesThePluralOfTheCrd()
+    {
+        var ns = await NewNamespaceAsync();
+
+        var run = await ValidateAsync(ScalableCrd.Yaml("fungi", "fungus", "Fungus", CustomGroup) + "\n---\n" + CustomTarget(ns, "Fungus"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("fungi", run.Report("prickly").ScaleTargetGvkr!.Resource);
+    }
+
+    [Fact]
     public async Task Validate_WithAKubeconfigThatCannotBeRead_ExitsTwoNamingIt()
     {
         var run = await CliRun.RunAsync("validate", "--kubeconfig", "/nonexistent/kubeconfig", RepositoryPaths.Example("openshift-triggers.yaml"));
