@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Azure.Messaging.ServiceBus.Administration;
 using k8s.Models;
 
 namespace Operator.Scalers.AzureServiceBus;
@@ -18,7 +19,7 @@ internal sealed class AzureServiceBusScaler : IPushScaler, IMessageTraceSource
     private readonly ServiceBusActivityWatch _watch;
     private readonly ScalerServices _services;
     private readonly Lock _leaseLock = new();
-    private ServiceBusAdminLease? _lease;
+    private ClientLease<ServiceBusAdministrationClient>? _lease;
 
     private AzureServiceBusScaler(
         ScalerConfig config, AzureServiceBusMetadata metadata, string metricType, ServiceBusAdminPool pool, ServiceBusActivityWatch watch, ScalerServices services)
@@ -94,12 +95,12 @@ internal sealed class AzureServiceBusScaler : IPushScaler, IMessageTraceSource
     public async ValueTask<ScalerResult> GetMetricsAndActivityAsync(string metricName, CancellationToken cancellationToken)
     {
         var (lease, error) = Lease();
-        if (lease is null)
+        if (lease?.Client is not { } client)
         {
             return ScalerResult.Failure(error!);
         }
 
-        var (count, countError) = await ServiceBusMessageCounter.CountAsync(lease.Client, Metadata, Config.GlobalHttpTimeout, cancellationToken).ConfigureAwait(false);
+        var (count, countError) = await ServiceBusMessageCounter.CountAsync(client, Metadata, Config.GlobalHttpTimeout, cancellationToken).ConfigureAwait(false);
         return countError is not null
             ? ScalerResult.Failure(countError)
             : ScalerResult.Success(new MetricValue(metricName, count), count > Metadata.ActivationTargetLength);
@@ -109,7 +110,7 @@ internal sealed class AzureServiceBusScaler : IPushScaler, IMessageTraceSource
     public IAsyncDisposable WatchForActivity(Action signal)
     {
         var (lease, _) = Lease();
-        if (lease is null)
+        if (lease?.Client is not { } client)
         {
             return NoWatch.Instance;
         }
@@ -117,7 +118,7 @@ internal sealed class AzureServiceBusScaler : IPushScaler, IMessageTraceSource
         var key = string.Join('|', lease.Key, Metadata.EntityType, Metadata.QueueName, Metadata.TopicName, Metadata.SubscriptionName, Metadata.UseRegex, Metadata.Operation);
         return _watch.Watch(key, async ct =>
         {
-            var (count, error) = await ServiceBusMessageCounter.CountAsync(lease.Client, Metadata, Config.GlobalHttpTimeout, ct).ConfigureAwait(false);
+            var (count, error) = await ServiceBusMessageCounter.CountAsync(client, Metadata, Config.GlobalHttpTimeout, ct).ConfigureAwait(false);
             return error is null ? count : null;
         }, Metadata.ActivationTargetLength, signal);
     }
@@ -138,7 +139,7 @@ internal sealed class AzureServiceBusScaler : IPushScaler, IMessageTraceSource
     }
 
     /// <summary>The pooled client, made on first use (building a scaler touches nothing).</summary>
-    private (ServiceBusAdminLease? Lease, string? Error) Lease()
+    private (ClientLease<ServiceBusAdministrationClient>? Lease, string? Error) Lease()
     {
         lock (_leaseLock)
         {

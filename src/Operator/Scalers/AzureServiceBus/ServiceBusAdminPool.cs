@@ -12,70 +12,35 @@ namespace Operator.Scalers.AzureServiceBus;
 /// </summary>
 internal sealed class ServiceBusAdminPool
 {
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    private readonly ClientPool<ServiceBusAdministrationClient> _clients = new();
 
     public static ServiceBusAdminPool Shared { get; } = new();
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _entries.Count;
-            }
-        }
-    }
+    public int Count => _clients.Count;
 
     /// <summary>The client for the trigger's connection, or why none can be made (no secret in the message).</summary>
-    public (ServiceBusAdminLease? Lease, string? Error) Acquire(AzureServiceBusMetadata metadata, PodIdentity identity, ScalerHttpClients http)
+    public (ClientLease<ServiceBusAdministrationClient>? Lease, string? Error) Acquire(AzureServiceBusMetadata metadata, PodIdentity identity, ScalerHttpClients http)
     {
         ArgumentNullException.ThrowIfNull(http);
         var key = identity.IsNone
             ? "cs|" + metadata.Connection
             : $"wi|{metadata.FullyQualifiedNamespace}|{identity.IdentityId}|{identity.IdentityTenantId}|{identity.IdentityAuthorityHost}";
-        lock (_lock)
-        {
-            if (!_entries.TryGetValue(key, out var entry))
-            {
-                ServiceBusAdministrationClient client;
-                var options = new ServiceBusAdministrationClientOptions { Transport = http.CreateAzureTransport() };
-                try
-                {
-                    client = identity.IsNone
-                        ? new ServiceBusAdministrationClient(metadata.Connection, options)
-                        : new ServiceBusAdministrationClient(metadata.FullyQualifiedNamespace, AzureTokenAuthorizer.CreateWorkloadCredential(identity, http), options);
-                }
-                catch (Exception e) when (e is FormatException or ArgumentException)
-                {
-                    return (null, "the Service Bus connection string is not valid (expected Endpoint=sb://...;SharedAccessKeyName=...;SharedAccessKey=...)");
-                }
-
-                entry = new Entry(client);
-                _entries.Add(key, entry);
-            }
-
-            entry.References++;
-            return (new ServiceBusAdminLease(this, key, entry.Client), null);
-        }
+        var lease = _clients.Acquire(key, () => Create(metadata, identity, http));
+        return lease.Client is null ? (null, lease.Error) : (lease, null);
     }
 
-    internal void Release(string key)
+    private static (ServiceBusAdministrationClient? Client, string? Error) Create(AzureServiceBusMetadata metadata, PodIdentity identity, ScalerHttpClients http)
     {
-        lock (_lock)
+        var options = new ServiceBusAdministrationClientOptions { Transport = http.CreateAzureTransport() };
+        try
         {
-            if (_entries.TryGetValue(key, out var entry) && --entry.References == 0)
-            {
-                _entries.Remove(key);
-            }
+            return (identity.IsNone
+                ? new ServiceBusAdministrationClient(metadata.Connection, options)
+                : new ServiceBusAdministrationClient(metadata.FullyQualifiedNamespace, AzureTokenAuthorizer.CreateWorkloadCredential(identity, http), options), null);
         }
-    }
-
-    private sealed class Entry(ServiceBusAdministrationClient client)
-    {
-        public ServiceBusAdministrationClient Client { get; } = client;
-
-        public int References { get; set; }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            return (null, "the Service Bus connection string is not valid (expected Endpoint=sb://...;SharedAccessKeyName=...;SharedAccessKey=...)");
+        }
     }
 }

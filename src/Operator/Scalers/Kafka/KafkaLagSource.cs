@@ -17,7 +17,7 @@ internal sealed class KafkaLagSource : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<TopicPartition, long> _previousOffsets = [];
-    private KafkaAdminLease? _lease;
+    private ClientLease<IAdminClient>? _lease;
     private volatile KafkaOffsets? _lastOffsets;
     private bool _disposed;
 
