@@ -12,7 +12,11 @@ public static class ClusterControllers
     public const string MetricsServiceNamespace = "kube-system";
     public const string MetricsServiceName = "metrics-server";
 
-    /// <summary>Adds the controller manager to the cluster's background loops.</summary>
+    /// <summary>
+    /// Adds the controller manager to the cluster's background loops. The pod runtime the controllers end up with
+    /// (the cluster's own, or one <paramref name="configure"/> sets) belongs to the cluster: its pods are stopped when
+    /// the cluster stops, so no process pod outlives it.
+    /// </summary>
     public static EmbeddedClusterOptions AddBuiltInControllers(this EmbeddedClusterOptions options, Action<ControllerManagerOptions>? configure = null)
     {
         options.RunsKubelet = true;
@@ -24,13 +28,30 @@ public static class ClusterControllers
                 managerOptions.LoggerFactory = options.LoggerFactory;
             }
 
+            Pods.ProcessPodRuntime? created = null;
             if (options.PodRuntime == PodRuntime.Process)
             {
-                managerOptions.PodRuntime = new Pods.ProcessPodRuntime(new Pods.ProcessPodOptions(), options.TimeProvider);
+                managerOptions.PodRuntime = created = new Pods.ProcessPodRuntime(new Pods.ProcessPodOptions(), options.TimeProvider);
             }
 
             configure?.Invoke(managerOptions);
-            await RunAsync(cluster, managerOptions, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await RunAsync(cluster, managerOptions, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // The manager disposes only a runtime it made itself (the stub); a runtime handed to it is stopped here.
+                if (managerOptions.PodRuntime is { } runtime)
+                {
+                    await runtime.DisposeAsync().ConfigureAwait(false);
+                }
+
+                if (created is not null && !ReferenceEquals(created, managerOptions.PodRuntime))
+                {
+                    await created.DisposeAsync().ConfigureAwait(false);
+                }
+            }
         });
         return options;
     }
