@@ -32,8 +32,9 @@ internal static class ScaleTargetResolver
                     ? Missing(set, gvk, "statefulsets.apps", target.Name, ns)
                     : new(gvk, statefulSet.Spec?.Template?.Spec, target.EnvSourceContainerName, null, null);
             default:
-                return new(gvk, null, null, null,
-                    $"scale target {gvk} \"{target.Name}\" is not checked offline (only apps/v1 Deployment and StatefulSet are read); *FromEnv and env-based authentication resolve to nothing");
+                return new(gvk, null, null, null, set.AbsentMeansMissing
+                    ? $"scale target {gvk} \"{target.Name}\": its pod template is not read (only apps/v1 Deployment and StatefulSet are); *FromEnv and env-based authentication resolve to nothing"
+                    : $"scale target {gvk} \"{target.Name}\" is not checked offline (only apps/v1 Deployment and StatefulSet are read); *FromEnv and env-based authentication resolve to nothing");
         }
     }
 

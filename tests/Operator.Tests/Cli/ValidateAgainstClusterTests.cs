@@ -118,6 +118,8 @@ public sealed class ValidateAgainstClusterTests(ControlPlaneFixture fixture) : I
         Assert.Equal((CustomGroup, "v1", "Cactus", "cacti"),
             (report.ScaleTargetGvkr!.Group, report.ScaleTargetGvkr.Version, report.ScaleTargetGvkr.Kind, report.ScaleTargetGvkr.Resource));
         Assert.DoesNotContain(report.Warnings, w => w.Contains("is a guess", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Warnings, w => w.Contains("offline", StringComparison.Ordinal));
+        Assert.Contains(report.Warnings, w => w.Contains("its pod template is not read", StringComparison.Ordinal));
     }
 
     [Fact]
