@@ -3,6 +3,7 @@ using Integration.Support;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 
 namespace Integration.AppHost;
 
@@ -22,6 +23,17 @@ public sealed class EmbeddedProfileTests(EmbeddedEnvironment environment)
             new HashSet<string>(["clustertriggerauthentications.keda.sh", "scaledjobs.keda.sh", "scaledobjects.keda.sh", "triggerauthentications.keda.sh"]),
             crds.Items.Select(crd => crd.Metadata.Name).ToHashSet());
         Assert.Equal(KnownResourceStates.Running, environment.Snapshot("kubernetes")?.State?.Text);
+    }
+
+    [Fact]
+    public void Configuration_KeepsAspNetCoreRequestLogsOutOfTheConsole()
+    {
+        // AppHost/appsettings.json, as Aspire's template has it: without it every gRPC call of an open dashboard printed
+        // four Information lines on the AppHost's console.
+        var configuration = environment.App.Services.GetRequiredService<IConfiguration>();
+
+        Assert.Equal("Warning", configuration["Logging:LogLevel:Microsoft.AspNetCore"]);
+        Assert.Equal("Information", configuration["Logging:LogLevel:Default"]);
     }
 
     [Fact]
