@@ -2,8 +2,8 @@ using Aspire.Hosting.ApplicationModel;
 using Integration.Support;
 using k8s;
 using k8s.Models;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.AppHost;
 
