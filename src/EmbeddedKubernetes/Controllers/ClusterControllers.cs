@@ -28,13 +28,12 @@ public static class ClusterControllers
                 managerOptions.LoggerFactory = options.LoggerFactory;
             }
 
-            Pods.ProcessPodRuntime? created = null;
+            configure?.Invoke(managerOptions);
             if (options.PodRuntime == PodRuntime.Process)
             {
-                managerOptions.PodRuntime = created = new Pods.ProcessPodRuntime(new Pods.ProcessPodOptions(), options.TimeProvider);
+                managerOptions.PodRuntime ??= new Pods.ProcessPodRuntime(new Pods.ProcessPodOptions(), options.TimeProvider);
             }
 
-            configure?.Invoke(managerOptions);
             try
             {
                 await RunAsync(cluster, managerOptions, cancellationToken).ConfigureAwait(false);
@@ -45,11 +44,6 @@ public static class ClusterControllers
                 if (managerOptions.PodRuntime is { } runtime)
                 {
                     await runtime.DisposeAsync().ConfigureAwait(false);
-                }
-
-                if (created is not null && !ReferenceEquals(created, managerOptions.PodRuntime))
-                {
-                    await created.DisposeAsync().ConfigureAwait(false);
                 }
             }
         });

@@ -32,9 +32,11 @@ internal static class ScaleTargetResolver
                     ? Missing(set, gvk, "statefulsets.apps", target.Name, ns)
                     : new(gvk, statefulSet.Spec?.Template?.Spec, target.EnvSourceContainerName, null, null);
             default:
-                return new(gvk, null, null, null, set.AbsentMeansMissing
-                    ? $"scale target {gvk} \"{target.Name}\": its pod template is not read (only apps/v1 Deployment and StatefulSet are); *FromEnv and env-based authentication resolve to nothing"
-                    : $"scale target {gvk} \"{target.Name}\" is not checked offline (only apps/v1 Deployment and StatefulSet are read); *FromEnv and env-based authentication resolve to nothing");
+                var unread = set.AbsentMeansMissing
+                    ? ": its pod template is not read (only apps/v1 Deployment and StatefulSet are)"
+                    : " is not checked offline (only apps/v1 Deployment and StatefulSet are read)";
+                return new(gvk, null, null, null,
+                    $"scale target {gvk} \"{target.Name}\"{unread}; *FromEnv and env-based authentication resolve to nothing");
         }
     }
 
