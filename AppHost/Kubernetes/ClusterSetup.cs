@@ -1,3 +1,6 @@
+using AppHost.Connections;
+using Microsoft.Extensions.Configuration;
+
 namespace AppHost.Kubernetes;
 
 /// <summary>
@@ -23,6 +26,23 @@ internal sealed class ClusterSetup
     /// cluster runs on the host itself.
     /// </summary>
     public string? HostAddress { get; set; }
+
+    /// <summary>
+    /// What every pod gets: the dashboard's OTLP settings for <paramref name="otlpEndpoint"/> (the address pods reach it
+    /// on; none when null or empty) and <see cref="PodEnvironment"/> resolved, which wins over them.
+    /// </summary>
+    public async Task<Dictionary<string, string>> ResolvePodEnvironmentAsync(string? otlpEndpoint, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var environment = string.IsNullOrEmpty(otlpEndpoint)
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : PodTelemetry.Environment(otlpEndpoint, configuration);
+        foreach (var (name, expression) in PodEnvironment)
+        {
+            environment[name] = await expression.GetValueAsync(cancellationToken) ?? "";
+        }
+
+        return environment;
+    }
 
     /// <summary>
     /// Resolves <see cref="Values"/> for <see cref="ManifestApplier"/>; <paramref name="podEnvironment"/> is what the

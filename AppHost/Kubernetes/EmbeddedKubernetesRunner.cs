@@ -63,23 +63,10 @@ internal sealed class EmbeddedKubernetesRunner(EmbeddedKubernetesResource resour
 
     private async Task ResolvePodEnvironmentAsync(CancellationToken cancellationToken)
     {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         var configuration = e.Services.GetRequiredService<IConfiguration>();
+        // The pods run on this host, so they reach the dashboard's OTLP endpoint as the AppHost does.
         var otlp = Connections.DashboardAddresses.OtlpGrpc(e.Services.GetRequiredService<DistributedApplicationModel>(), configuration);
-        if (!string.IsNullOrEmpty(otlp))
-        {
-            // So the pods' spans and logs reach the dashboard.
-            foreach (var (name, value) in Connections.PodTelemetry.Environment(otlp, configuration))
-            {
-                environment[name] = value;
-            }
-        }
-
-        foreach (var (name, expression) in resource.PodEnvironment)
-        {
-            environment[name] = await expression.GetValueAsync(cancellationToken) ?? "";
-        }
-
+        var environment = await ((IKubernetesClusterResource)resource).Setup.ResolvePodEnvironmentAsync(otlp, configuration, cancellationToken);
         foreach (var template in resource.Pods.Images.Values)
         {
             foreach (var (name, value) in environment)

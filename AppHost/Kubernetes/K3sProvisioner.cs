@@ -42,12 +42,8 @@ internal sealed class K3sProvisioner(K3sClusterResource resource, int apiPort, I
             }
 
             Enter("applying manifests with the brokers' addresses and the pods' environment");
-            var environment = StartTelemetryRelay(Setup.HostAddress);
-            foreach (var (name, expression) in Setup.PodEnvironment)
-            {
-                environment[name] = await expression.GetValueAsync(cancellationToken) ?? "";
-            }
-
+            var environment = await Setup.ResolvePodEnvironmentAsync(
+                StartTelemetryRelay(Setup.HostAddress), services.GetRequiredService<IConfiguration>(), cancellationToken);
             var values = await Setup.ResolveAsync(environment, cancellationToken);
             await new ManifestApplier(resource.KubeconfigPath, _logger).ApplyAsync(
                 () => new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(resource.KubeconfigPath)), Setup.Manifests, values, cancellationToken);
@@ -67,21 +63,20 @@ internal sealed class K3sProvisioner(K3sClusterResource resource, int apiPort, I
 
     /// <summary>
     /// The dashboard listens on the host's loopback, which pods cannot reach: a relay on the host's address on the
-    /// container network forwards their OTLP to it, and the pods' environment names the relay.
+    /// container network forwards their OTLP to it. Returns the relay's endpoint for the pods (null without a dashboard).
     /// </summary>
-    private Dictionary<string, string> StartTelemetryRelay(string hostAddress)
+    private string? StartTelemetryRelay(string hostAddress)
     {
-        var configuration = services.GetRequiredService<IConfiguration>();
-        var otlp = DashboardAddresses.OtlpGrpc(services.GetRequiredService<DistributedApplicationModel>(), configuration);
+        var otlp = DashboardAddresses.OtlpGrpc(services.GetRequiredService<DistributedApplicationModel>(), services.GetRequiredService<IConfiguration>());
         if (!Uri.TryCreate(otlp, UriKind.Absolute, out var dashboard))
         {
-            return new(StringComparer.Ordinal);
+            return null;
         }
 
         var relay = TcpForwarder.Start(new IPEndPoint(IPAddress.Parse(hostAddress), 0), new IPEndPoint(IPAddress.Loopback, dashboard.Port));
         var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         stopping.Register(() => _ = relay.DisposeAsync().AsTask());
-        return PodTelemetry.Environment($"{dashboard.Scheme}://{hostAddress}:{relay.Port.ToString(CultureInfo.InvariantCulture)}", configuration);
+        return $"{dashboard.Scheme}://{hostAddress}:{relay.Port.ToString(CultureInfo.InvariantCulture)}";
     }
 
     private async Task WriteHostKubeconfigAsync(CancellationToken cancellationToken)
